@@ -1,0 +1,304 @@
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
+
+namespace RatingGrid.Domain.Ledger;
+
+/// <summary>
+/// One inspection's case judgements and judged ratings, with running per-key-question tallies
+/// overall and per breakdown slice. Every change moves the tallies by the difference between a
+/// case's old and new answers, so its cost does not depend on how many cases there are.
+/// </summary>
+/// <remarks>Not thread-safe: its owner (an inspection grain) serialises access.</remarks>
+public sealed class InspectionLedger
+{
+    private readonly Dictionary<string, CaseEntry> _cases = new(StringComparer.Ordinal);
+    private readonly Dictionary<BreakdownKey, BreakdownTally> _slices = [];
+    private readonly Dictionary<string, JudgedRating> _judged = new(StringComparer.Ordinal);
+    private readonly AnswerTally[] _tallies;
+
+    public InspectionLedger(Rulebook rulebook)
+    {
+        Rulebook = rulebook;
+        _tallies = new AnswerTally[rulebook.KeyQuestions.Count];
+    }
+
+    public Rulebook Rulebook { get; }
+
+    /// <summary>Cases currently counted (withdrawn ones are not).</summary>
+    public int CaseCount { get; private set; }
+
+    /// <summary>Running tallies, indexed like <see cref="Rulebooks.Rulebook.KeyQuestions"/>.</summary>
+    public ReadOnlySpan<AnswerTally> Tallies => _tallies;
+
+    public IReadOnlyDictionary<string, JudgedRating> JudgedRatings => _judged;
+
+    /// <summary>Applies one revision of a case; throws <see cref="InvalidChangeException"/> (changing nothing) when it is malformed.</summary>
+    public ChangeOutcome Apply(CaseJudgement judgement)
+    {
+        var violations = JudgementValidator.Validate(Rulebook, judgement);
+        if (violations.Count > 0)
+        {
+            throw new InvalidChangeException(violations);
+        }
+
+        var answers = ResolveAnswers(judgement);
+        if (!_cases.TryGetValue(judgement.CaseId, out var entry))
+        {
+            var slices = SlicesFor(judgement);
+            _cases.Add(judgement.CaseId, new CaseEntry(judgement, answers, slices));
+            Count(answers, slices, +1);
+            return ChangeOutcome.Applied;
+        }
+
+        if (judgement.Revision < entry.Revision)
+        {
+            return ChangeOutcome.Stale;
+        }
+
+        if (judgement.Revision == entry.Revision)
+        {
+            return !entry.IsWithdrawn && SameContent(entry, judgement, answers) ? ChangeOutcome.Duplicate : ChangeOutcome.Conflict;
+        }
+
+        if (!entry.IsWithdrawn)
+        {
+            Count(entry.Answers, entry.Slices, -1);
+        }
+
+        var newSlices = SameSlices(entry.Judgement, judgement) ? entry.Slices : SlicesFor(judgement);
+        entry.Replace(judgement, answers, newSlices);
+        Count(answers, newSlices, +1);
+        return ChangeOutcome.Applied;
+    }
+
+    /// <summary>Withdraws a case at a new revision; its answers stop counting, and lower revisions stay refused.</summary>
+    public ChangeOutcome Withdraw(string caseId, long revision)
+    {
+        var violations = JudgementValidator.ValidateWithdrawal(caseId, revision);
+        if (violations.Count > 0)
+        {
+            throw new InvalidChangeException(violations);
+        }
+
+        if (!_cases.TryGetValue(caseId, out var entry))
+        {
+            return ChangeOutcome.UnknownCase;
+        }
+
+        if (revision < entry.Revision)
+        {
+            return ChangeOutcome.Stale;
+        }
+
+        if (revision == entry.Revision)
+        {
+            return entry.IsWithdrawn ? ChangeOutcome.Duplicate : ChangeOutcome.Conflict;
+        }
+
+        if (!entry.IsWithdrawn)
+        {
+            Count(entry.Answers, entry.Slices, -1);
+        }
+
+        entry.Withdraw(revision);
+        return ChangeOutcome.Applied;
+    }
+
+    /// <summary>Sets a judged standard's rating; the same rating and rationale again is a duplicate.</summary>
+    public ChangeOutcome SetJudgedRating(string standardId, Rating rating, string rationale)
+    {
+        var violations = JudgementValidator.ValidateJudgedRating(Rulebook, standardId, rating, rationale, clearing: false);
+        if (violations.Count > 0)
+        {
+            throw new InvalidChangeException(violations);
+        }
+
+        var judged = new JudgedRating(rating, rationale);
+        if (_judged.TryGetValue(standardId, out var current) && current == judged)
+        {
+            return ChangeOutcome.Duplicate;
+        }
+
+        _judged[standardId] = judged;
+        return ChangeOutcome.Applied;
+    }
+
+    /// <summary>Clears a judged standard's rating, leaving it unrated.</summary>
+    public ChangeOutcome ClearJudgedRating(string standardId)
+    {
+        var violations = JudgementValidator.ValidateJudgedRating(Rulebook, standardId, null, null, clearing: true);
+        if (violations.Count > 0)
+        {
+            throw new InvalidChangeException(violations);
+        }
+
+        return _judged.Remove(standardId) ? ChangeOutcome.Applied : ChangeOutcome.Duplicate;
+    }
+
+    /// <summary>What the ledger would answer to <paramref name="judgement"/>, without applying it.</summary>
+    public ChangeOutcome Preview(CaseJudgement judgement)
+    {
+        if (!_cases.TryGetValue(judgement.CaseId, out var entry) || judgement.Revision > entry.Revision)
+        {
+            return ChangeOutcome.Applied;
+        }
+
+        if (judgement.Revision < entry.Revision)
+        {
+            return ChangeOutcome.Stale;
+        }
+
+        return !entry.IsWithdrawn && SameContent(entry, judgement, ResolveAnswers(judgement)) ? ChangeOutcome.Duplicate : ChangeOutcome.Conflict;
+    }
+
+    /// <summary>Ratings from the running tallies: constant cost in the number of cases.</summary>
+    public InspectionResults Results() => RatingEngine.Rate(Rulebook, _tallies, _judged);
+
+    /// <summary>Every breakdown slice that currently has at least one case.</summary>
+    public IReadOnlyList<BreakdownResult> Breakdowns() =>
+        [.. _slices.Values.Where(s => s.Cases > 0)
+            .OrderBy(s => s.Key.Dimension, StringComparer.Ordinal).ThenBy(s => s.Key.Value, StringComparer.Ordinal)
+            .Select(s => BreakdownResult.From(Rulebook, s.Key, s.Cases, s.Tallies))];
+
+    /// <summary>One slice's figures; a slice with no case has zero tallies and no ratings.</summary>
+    public BreakdownResult Breakdown(BreakdownKey key) =>
+        _slices.TryGetValue(key, out var slice)
+            ? BreakdownResult.From(Rulebook, key, slice.Cases, slice.Tallies)
+            : BreakdownResult.From(Rulebook, key, 0, new AnswerTally[_tallies.Length]);
+
+    /// <summary>A copy of the counters, for pooling into regional and national figures.</summary>
+    public TallySnapshot Snapshot() => new(
+        Rulebook.Key,
+        CaseCount,
+        [.. _tallies],
+        _slices.Values.Where(s => s.Cases > 0).ToDictionary(s => s.Key, s => new SliceTally(s.Cases, [.. s.Tallies])));
+
+    /// <summary>Every case the ledger knows, withdrawn ones included, for persistence.</summary>
+    public IEnumerable<CaseState> Cases() =>
+        _cases.Values.Select(e => new CaseState(e.Judgement, e.Revision, e.IsWithdrawn));
+
+    public bool TryGetCase(string caseId, out CaseState state)
+    {
+        if (_cases.TryGetValue(caseId, out var entry))
+        {
+            state = new CaseState(entry.Judgement, entry.Revision, entry.IsWithdrawn);
+            return true;
+        }
+
+        state = null!;
+        return false;
+    }
+
+    /// <summary>Rebuilds a ledger from persisted cases and judged ratings.</summary>
+    public static InspectionLedger Restore(Rulebook rulebook, IEnumerable<CaseState> cases, IReadOnlyDictionary<string, JudgedRating> judged)
+    {
+        var ledger = new InspectionLedger(rulebook);
+        foreach (var state in cases)
+        {
+            ledger.Apply(state.Judgement);
+            if (state.IsWithdrawn)
+            {
+                ledger.Withdraw(state.Judgement.CaseId, state.Revision);
+            }
+        }
+
+        foreach (var (standardId, rating) in judged)
+        {
+            ledger.SetJudgedRating(standardId, rating.Rating, rating.Rationale);
+        }
+
+        return ledger;
+    }
+
+    private Answer[] ResolveAnswers(CaseJudgement judgement)
+    {
+        var answers = new Answer[_tallies.Length];
+        foreach (var answer in judgement.Answers)
+        {
+            Rulebook.TryGetKeyQuestion(answer.KeyQuestionId, out var keyQuestion);
+            answers[keyQuestion.Index] = answer.Answer;
+        }
+
+        return answers;
+    }
+
+    private BreakdownTally[] SlicesFor(CaseJudgement judgement)
+    {
+        var slices = new BreakdownTally[judgement.Attributes.Count + 1];
+        slices[0] = Slice(new BreakdownKey(BreakdownKey.CaseTypeDimension, judgement.CaseType));
+        for (var i = 0; i < judgement.Attributes.Count; i++)
+        {
+            var attribute = judgement.Attributes[i];
+            slices[i + 1] = Slice(new BreakdownKey(attribute.Name, attribute.Value));
+        }
+
+        return slices;
+    }
+
+    private BreakdownTally Slice(BreakdownKey key)
+    {
+        if (!_slices.TryGetValue(key, out var slice))
+        {
+            slice = new BreakdownTally(key, _tallies.Length);
+            _slices.Add(key, slice);
+        }
+
+        return slice;
+    }
+
+    private void Count(Answer[] answers, BreakdownTally[] slices, int delta)
+    {
+        CaseCount += delta;
+        foreach (var slice in slices)
+        {
+            slice.Cases += delta;
+        }
+
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var answer = answers[i];
+            if (answer == Answer.Unspecified)
+            {
+                continue;
+            }
+
+            _tallies[i] = _tallies[i].Add(answer, delta);
+            foreach (var slice in slices)
+            {
+                slice.Tallies[i] = slice.Tallies[i].Add(answer, delta);
+            }
+        }
+    }
+
+    private static bool SameContent(CaseEntry entry, CaseJudgement judgement, Answer[] answers) =>
+        SameSlices(entry.Judgement, judgement) && entry.Answers.AsSpan().SequenceEqual(answers);
+
+    // Same case type and the same attributes, in any order (validation rules out repeated names).
+    private static bool SameSlices(CaseJudgement a, CaseJudgement b)
+    {
+        if (a.CaseType != b.CaseType || a.Attributes.Count != b.Attributes.Count)
+        {
+            return false;
+        }
+
+        foreach (var attribute in a.Attributes)
+        {
+            var found = false;
+            foreach (var other in b.Attributes)
+            {
+                if (other.Name == attribute.Name)
+                {
+                    found = other.Value == attribute.Value;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

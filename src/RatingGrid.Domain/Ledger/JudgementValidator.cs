@@ -1,0 +1,154 @@
+using RatingGrid.Domain.Rulebooks;
+
+namespace RatingGrid.Domain.Ledger;
+
+/// <summary>
+/// Checks a change against a rulebook before anything is applied. It allocates nothing for a valid
+/// judgement, because it runs on every judgement of every batch.
+/// </summary>
+public static class JudgementValidator
+{
+    /// <summary>Every violation of <paramref name="judgement"/>; empty when it may be applied.</summary>
+    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, CaseJudgement judgement)
+    {
+        List<FieldViolation>? violations = null;
+        void Add(string field, string description) => (violations ??= []).Add(new FieldViolation(field, description));
+
+        if (string.IsNullOrWhiteSpace(judgement.CaseId))
+        {
+            Add("case_id", "is required");
+        }
+
+        if (judgement.Revision < 1)
+        {
+            Add("revision", $"must be at least 1, not {judgement.Revision}");
+        }
+
+        if (string.IsNullOrWhiteSpace(judgement.CaseType))
+        {
+            Add("case_type", $"is required: one of {string.Join(", ", rulebook.CaseTypes)}");
+        }
+        else if (!rulebook.IsCaseType(judgement.CaseType))
+        {
+            Add("case_type", $"'{judgement.CaseType}' is not a case type of {rulebook.Key}; expected one of {string.Join(", ", rulebook.CaseTypes)}");
+        }
+
+        var attributes = judgement.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var attribute = attributes[i];
+            if (string.IsNullOrWhiteSpace(attribute.Name))
+            {
+                Add($"attributes[{i}].name", "is required");
+            }
+            else if (attribute.Name == BreakdownKey.CaseTypeDimension)
+            {
+                Add($"attributes[{i}].name", $"'{BreakdownKey.CaseTypeDimension}' is reserved: set case_type instead");
+            }
+            else if (IndexOfAttribute(attributes, attribute.Name, i) is var first and >= 0)
+            {
+                Add($"attributes[{i}].name", $"'{attribute.Name}' is given twice (first at attributes[{first}])");
+            }
+
+            if (string.IsNullOrWhiteSpace(attribute.Value))
+            {
+                Add($"attributes[{i}].value", "is required");
+            }
+        }
+
+        var answers = judgement.Answers;
+        for (var i = 0; i < answers.Count; i++)
+        {
+            var answer = answers[i];
+            if (!rulebook.TryGetKeyQuestion(answer.KeyQuestionId ?? "", out _))
+            {
+                Add($"answers[{i}].key_question_id", $"'{answer.KeyQuestionId}' is not a key question of {rulebook.Key}");
+            }
+            else if (IndexOfAnswer(answers, answer.KeyQuestionId!, i) is var first and >= 0)
+            {
+                Add($"answers[{i}].key_question_id", $"'{answer.KeyQuestionId}' is answered twice (first at answers[{first}])");
+            }
+
+            if (answer.Answer is not (Answer.Yes or Answer.No or Answer.NotApplicable))
+            {
+                Add($"answers[{i}].answer", "must be Yes, No or Not applicable");
+            }
+        }
+
+        return violations ?? (IReadOnlyList<FieldViolation>)[];
+    }
+
+    /// <summary>Checks a withdrawal's own fields.</summary>
+    public static IReadOnlyList<FieldViolation> ValidateWithdrawal(string caseId, long revision)
+    {
+        List<FieldViolation>? violations = null;
+        if (string.IsNullOrWhiteSpace(caseId))
+        {
+            (violations ??= []).Add(new FieldViolation("case_id", "is required"));
+        }
+
+        if (revision < 1)
+        {
+            (violations ??= []).Add(new FieldViolation("revision", $"must be at least 1, not {revision}"));
+        }
+
+        return violations ?? (IReadOnlyList<FieldViolation>)[];
+    }
+
+    /// <summary>Checks that a judged rating targets a judged standard of the rulebook.</summary>
+    public static IReadOnlyList<FieldViolation> ValidateJudgedRating(Rulebook rulebook, string standardId, Rating? rating, string? rationale, bool clearing)
+    {
+        List<FieldViolation>? violations = null;
+        void Add(string field, string description) => (violations ??= []).Add(new FieldViolation(field, description));
+
+        if (!rulebook.TryGetStandard(standardId ?? "", out var standard))
+        {
+            Add("standard_id", $"'{standardId}' is not a standard of {rulebook.Key}");
+        }
+        else if (standard.Kind != StandardKind.Judged)
+        {
+            Add("standard_id", $"{standard.Id} ({standard.Name}) is rated from cases; only judged standards take a rating");
+        }
+
+        if (!clearing)
+        {
+            if (rating is not { } r || !Enum.IsDefined(r))
+            {
+                Add("rating", "must be Outstanding, Good, Requires improvement or Inadequate");
+            }
+
+            if (string.IsNullOrWhiteSpace(rationale))
+            {
+                Add("rationale", "is required: say why the standard has this rating");
+            }
+        }
+
+        return violations ?? (IReadOnlyList<FieldViolation>)[];
+    }
+
+    private static int IndexOfAttribute(IReadOnlyList<CaseTrait> attributes, string name, int before)
+    {
+        for (var j = 0; j < before; j++)
+        {
+            if (attributes[j].Name == name)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOfAnswer(IReadOnlyList<KeyQuestionAnswer> answers, string keyQuestionId, int before)
+    {
+        for (var j = 0; j < before; j++)
+        {
+            if (answers[j].KeyQuestionId == keyQuestionId)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+}

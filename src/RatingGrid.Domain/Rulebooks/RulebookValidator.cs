@@ -1,0 +1,336 @@
+namespace RatingGrid.Domain.Rulebooks;
+
+// Turns a parsed document into a Rulebook, recording every problem with its JSON path.
+internal sealed class RulebookValidator(List<RulebookProblem> problems)
+{
+    private const string CasesRated = "cases";
+    private const string JudgedRated = "judged";
+
+    public Rulebook? Build(RulebookDocument doc)
+    {
+        var id = RequireText(doc.Id, "$.id");
+        if (doc.Version is not { } version)
+        {
+            Problem("$.version", "is required (a whole number of at least 1)");
+            version = 0;
+        }
+        else if (version < 1)
+        {
+            Problem("$.version", $"must be at least 1, not {version}");
+        }
+
+        var title = doc.Title ?? id ?? "";
+        var caseTypes = CaseTypes(doc.CaseTypes);
+        var standards = Standards(doc.Standards);
+        var caseBands = Bands(doc.CaseBands, "$.caseBands", "percentage", 0, 100, (r, f, t) => new CaseBand(r, f, t));
+        var basis = Basis(doc.BandingBasis);
+        var minimum = doc.MinimumApplicableCases ?? 1;
+        if (minimum < 1)
+        {
+            Problem("$.minimumApplicableCases", $"must be at least 1, not {minimum}");
+        }
+
+        var points = Points(doc.Points);
+        List<OverallBand>? overallBands = null;
+        if (points is not null && standards is not null)
+        {
+            var maxScore = standards.Count * points.Values.Max();
+            overallBands = Bands(doc.OverallBands, "$.overallBands", "score", 0, maxScore, (r, f, t) => new OverallBand(r, f, t));
+        }
+        else if (doc.OverallBands is null)
+        {
+            Problem("$.overallBands", "is required");
+        }
+
+        if (problems.Count > 0 || id is null || caseTypes is null || standards is null || caseBands is null
+            || points is null || overallBands is null)
+        {
+            return null;
+        }
+
+        return new Rulebook(new RulebookKey(id, version), title, caseTypes, standards, caseBands, basis, minimum, points, overallBands);
+    }
+
+    private List<string>? CaseTypes(List<string?>? caseTypes)
+    {
+        if (caseTypes is null || caseTypes.Count == 0)
+        {
+            Problem("$.caseTypes", "must list at least one case type");
+            return null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < caseTypes.Count; i++)
+        {
+            var type = RequireText(caseTypes[i], $"$.caseTypes[{i}]");
+            if (type is not null && !seen.Add(type))
+            {
+                Problem($"$.caseTypes[{i}]", $"duplicate case type '{type}'");
+            }
+        }
+
+        return [.. seen];
+    }
+
+    private List<StandardDefinition>? Standards(List<StandardDocument?>? standards)
+    {
+        if (standards is null || standards.Count == 0)
+        {
+            Problem("$.standards", "must list at least one standard");
+            return null;
+        }
+
+        var result = new List<StandardDefinition>();
+        var standardIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keyQuestionIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keyQuestionIndex = 0;
+        for (var i = 0; i < standards.Count; i++)
+        {
+            var at = $"$.standards[{i}]";
+            var doc = standards[i];
+            if (doc is null)
+            {
+                Problem(at, "is null");
+                continue;
+            }
+
+            var id = RequireText(doc.Id, at + ".id");
+            if (id is not null && !standardIds.TryAdd(id, at))
+            {
+                Problem(at + ".id", $"duplicate standard id '{id}' (first at {standardIds[id]})");
+            }
+
+            var name = RequireText(doc.Name, at + ".name");
+            var kind = doc.Rated switch
+            {
+                JudgedRated => StandardKind.Judged,
+                CasesRated => StandardKind.CaseRated,
+                _ => (StandardKind?)null,
+            };
+            if (kind is null)
+            {
+                Problem(at + ".rated", $"must be '{JudgedRated}' or '{CasesRated}', not {Quote(doc.Rated)}");
+            }
+
+            var keyQuestions = new List<KeyQuestionDefinition>();
+            var kqCount = doc.KeyQuestions?.Count ?? 0;
+            if (kind == StandardKind.Judged && kqCount > 0)
+            {
+                Problem(at + ".keyQuestions", "a judged standard has no key questions");
+            }
+            else if (kind == StandardKind.CaseRated && kqCount == 0)
+            {
+                Problem(at + ".keyQuestions", "a case-rated standard needs at least one key question");
+            }
+
+            for (var k = 0; k < kqCount; k++)
+            {
+                var kqAt = $"{at}.keyQuestions[{k}]";
+                var kq = doc.KeyQuestions![k];
+                if (kq is null)
+                {
+                    Problem(kqAt, "is null");
+                    continue;
+                }
+
+                var kqId = RequireText(kq.Id, kqAt + ".id");
+                if (kqId is not null && !keyQuestionIds.TryAdd(kqId, kqAt))
+                {
+                    Problem(kqAt + ".id", $"duplicate key question id '{kqId}' (first at {keyQuestionIds[kqId]})");
+                }
+
+                var focus = RequireText(kq.Focus, kqAt + ".focus");
+                var wording = RequireText(kq.Wording, kqAt + ".wording");
+                if (kqId is not null && focus is not null && wording is not null && id is not null)
+                {
+                    keyQuestions.Add(new KeyQuestionDefinition(kqId, focus, wording, id, keyQuestionIndex++));
+                }
+            }
+
+            if (id is not null && name is not null && kind is { } k2)
+            {
+                result.Add(new StandardDefinition(id, name, k2, keyQuestions));
+            }
+        }
+
+        return result;
+    }
+
+    private BandingBasis Basis(string? basis)
+    {
+        switch (basis)
+        {
+            case null:
+            case "roundedWholePercent":
+                return BandingBasis.RoundedWholePercent;
+            case "exactFraction":
+                return BandingBasis.ExactFraction;
+            default:
+                Problem("$.bandingBasis", $"must be 'roundedWholePercent' or 'exactFraction', not {Quote(basis)}");
+                return BandingBasis.RoundedWholePercent;
+        }
+    }
+
+    private Dictionary<Rating, int>? Points(Dictionary<string, int>? points)
+    {
+        if (points is null)
+        {
+            Problem("$.points", "is required: the points each rating scores");
+            return null;
+        }
+
+        var result = new Dictionary<Rating, int>();
+        var ok = true;
+        foreach (var (name, value) in points)
+        {
+            if (!TryParseRating(name, out var rating))
+            {
+                Problem($"$.points.{name}", $"'{name}' is not a rating; expected one of {ScaleNames}");
+                ok = false;
+            }
+            else if (value < 0)
+            {
+                Problem($"$.points.{name}", $"points must not be negative, not {value}");
+                ok = false;
+            }
+            else
+            {
+                result[rating] = value;
+            }
+        }
+
+        foreach (var rating in RatingNames.Scale.Where(r => !result.ContainsKey(r)))
+        {
+            Problem($"$.points.{rating}", "is missing: every rating needs its points");
+            ok = false;
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        for (var r = 1; r < RatingNames.Scale.Count; r++)
+        {
+            var worse = RatingNames.Scale[r - 1];
+            var better = RatingNames.Scale[r];
+            if (result[better] <= result[worse])
+            {
+                Problem($"$.points.{better}", $"{better} must score more than {worse} ({result[better]} <= {result[worse]})");
+                ok = false;
+            }
+        }
+
+        return ok ? result : null;
+    }
+
+    private List<TBand>? Bands<TBand>(List<BandDocument?>? bands, string at, string unit, int low, int high, Func<Rating, int, int, TBand> make)
+    {
+        if (bands is null || bands.Count == 0)
+        {
+            Problem(at, $"must list bands covering {unit}s {low}..{high}");
+            return null;
+        }
+
+        var before = problems.Count;
+        var parsed = new List<(Rating Rating, int From, int To, string At)>();
+        var ratingsSeen = new Dictionary<Rating, string>();
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var bandAt = $"{at}[{i}]";
+            var band = bands[i];
+            if (band is null)
+            {
+                Problem(bandAt, "is null");
+                continue;
+            }
+
+            Rating rating = default;
+            var ratingOk = band.Rating is not null && TryParseRating(band.Rating, out rating);
+            if (!ratingOk)
+            {
+                Problem(bandAt + ".rating", $"{Quote(band.Rating)} is not a rating; expected one of {ScaleNames}");
+            }
+            else if (!ratingsSeen.TryAdd(rating, bandAt))
+            {
+                Problem(bandAt + ".rating", $"{rating} already has a band at {ratingsSeen[rating]}");
+                ratingOk = false;
+            }
+
+            if (band.From is not { } from || band.To is not { } to)
+            {
+                Problem(bandAt, "needs both 'from' and 'to'");
+                continue;
+            }
+
+            var boundsOk = true;
+            if (from > to)
+            {
+                Problem(bandAt, $"'from' {from} is above 'to' {to}");
+                boundsOk = false;
+            }
+
+            if (from < low || to > high)
+            {
+                Problem(bandAt, $"{from}..{to} falls outside the {unit} range {low}..{high}");
+                boundsOk = false;
+            }
+
+            if (ratingOk && boundsOk)
+            {
+                parsed.Add((rating, from, to, bandAt));
+            }
+        }
+
+        parsed.Sort((a, b) => a.From.CompareTo(b.From));
+        if (parsed.Count > 0 && parsed[0].From > low)
+        {
+            Problem(parsed[0].At, $"gap: {unit}s {low}..{parsed[0].From - 1} are in no band");
+        }
+
+        for (var i = 1; i < parsed.Count; i++)
+        {
+            var (prev, next) = (parsed[i - 1], parsed[i]);
+            if (next.From <= prev.To)
+            {
+                Problem(next.At, $"overlaps {prev.At}: {unit}s {next.From}..{Math.Min(prev.To, next.To)} are in both");
+            }
+            else if (next.From > prev.To + 1)
+            {
+                Problem(next.At, $"gap: {unit}s {prev.To + 1}..{next.From - 1} are in no band");
+            }
+
+            if (next.Rating <= prev.Rating)
+            {
+                Problem(next.At, $"out of order: {next.Rating} for higher {unit}s than {prev.Rating} at {prev.At}");
+            }
+        }
+
+        if (parsed.Count > 0 && parsed[^1].To < high)
+        {
+            Problem(parsed[^1].At, $"gap: {unit}s {parsed[^1].To + 1}..{high} are in no band");
+        }
+
+        return problems.Count > before ? null : [.. parsed.Select(b => make(b.Rating, b.From, b.To))];
+    }
+
+    private string? RequireText(string? value, string at)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Problem(at, "is required and must not be blank");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool TryParseRating(string name, out Rating rating) =>
+        Enum.TryParse(name, ignoreCase: true, out rating) && Enum.IsDefined(rating) && !int.TryParse(name, out _);
+
+    private static string ScaleNames => string.Join(", ", RatingNames.Scale);
+
+    private static string Quote(string? value) => value is null ? "nothing" : $"'{value}'";
+
+    private void Problem(string at, string message) => problems.Add(new RulebookProblem(at, message));
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace RatingGrid.Domain.Tests;
+
+/// <summary>Reads fixtures from the <c>shared/</c> folder that sits beside the repository.</summary>
+internal static class SharedFixtures
+{
+    public static JsonDocument Load(string name)
+    {
+        var path = Path.Combine(RepositoryRoot(), "..", "shared", "fixtures", name);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Shared fixture {name} not found at {Path.GetFullPath(path)}: shared/ must sit beside the repository.", path);
+        }
+
+        return JsonDocument.Parse(File.ReadAllText(path));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RatingGrid.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No RatingGrid.sln above {AppContext.BaseDirectory}.");
+    }
+}
