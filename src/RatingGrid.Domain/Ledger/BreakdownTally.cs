@@ -1,5 +1,3 @@
-using RatingGrid.Domain.Scoring;
-
 namespace RatingGrid.Domain.Ledger;
 
 // The running tallies of one breakdown slice; cases hold references to their slices so that
@@ -10,5 +8,5 @@ internal sealed class BreakdownTally(BreakdownKey key, int keyQuestionCount)
 
     public int Cases { get; set; }
 
-    public AnswerTally[] Tallies { get; } = new AnswerTally[keyQuestionCount];
+    public TallyCounts Counts { get; } = new(keyQuestionCount);
 }

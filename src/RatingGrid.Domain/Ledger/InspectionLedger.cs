@@ -14,12 +14,12 @@ public sealed class InspectionLedger
     private readonly Dictionary<string, CaseEntry> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<BreakdownKey, BreakdownTally> _slices = [];
     private readonly Dictionary<string, JudgedRating> _judged = new(StringComparer.Ordinal);
-    private readonly AnswerTally[] _tallies;
+    private readonly TallyCounts _tallies;
 
     public InspectionLedger(Rulebook rulebook)
     {
         Rulebook = rulebook;
-        _tallies = new AnswerTally[rulebook.KeyQuestions.Count];
+        _tallies = new TallyCounts(rulebook.KeyQuestions.Count);
     }
 
     public Rulebook Rulebook { get; }
@@ -27,21 +27,21 @@ public sealed class InspectionLedger
     /// <summary>Cases currently counted (withdrawn ones are not).</summary>
     public int CaseCount { get; private set; }
 
-    /// <summary>Running tallies, indexed like <see cref="Rulebooks.Rulebook.KeyQuestions"/>.</summary>
-    public ReadOnlySpan<AnswerTally> Tallies => _tallies;
+    /// <summary>A copy of the running tallies, indexed like <see cref="Rulebooks.Rulebook.KeyQuestions"/>.</summary>
+    public AnswerTally[] Tallies() => _tallies.ToArray();
 
     public IReadOnlyDictionary<string, JudgedRating> JudgedRatings => _judged;
 
     /// <summary>Applies one revision of a case; throws <see cref="InvalidChangeException"/> (changing nothing) when it is malformed.</summary>
     public ChangeOutcome Apply(CaseJudgement judgement)
     {
-        var violations = JudgementValidator.Validate(Rulebook, judgement);
+        var answers = new Answer[_tallies.KeyQuestionCount];
+        var violations = JudgementValidator.Validate(Rulebook, judgement, answers);
         if (violations.Count > 0)
         {
             throw new InvalidChangeException(violations);
         }
 
-        var answers = ResolveAnswers(judgement);
         if (!_cases.TryGetValue(judgement.CaseId, out var entry))
         {
             var slices = SlicesFor(judgement);
@@ -135,43 +135,27 @@ public sealed class InspectionLedger
         return _judged.Remove(standardId) ? ChangeOutcome.Applied : ChangeOutcome.Duplicate;
     }
 
-    /// <summary>What the ledger would answer to <paramref name="judgement"/>, without applying it.</summary>
-    public ChangeOutcome Preview(CaseJudgement judgement)
-    {
-        if (!_cases.TryGetValue(judgement.CaseId, out var entry) || judgement.Revision > entry.Revision)
-        {
-            return ChangeOutcome.Applied;
-        }
-
-        if (judgement.Revision < entry.Revision)
-        {
-            return ChangeOutcome.Stale;
-        }
-
-        return !entry.IsWithdrawn && SameContent(entry, judgement, ResolveAnswers(judgement)) ? ChangeOutcome.Duplicate : ChangeOutcome.Conflict;
-    }
-
     /// <summary>Ratings from the running tallies: constant cost in the number of cases.</summary>
-    public InspectionResults Results() => RatingEngine.Rate(Rulebook, _tallies, _judged);
+    public InspectionResults Results() => RatingEngine.Rate(Rulebook, _tallies.ToArray(), _judged);
 
     /// <summary>Every breakdown slice that currently has at least one case.</summary>
     public IReadOnlyList<BreakdownResult> Breakdowns() =>
         [.. _slices.Values.Where(s => s.Cases > 0)
             .OrderBy(s => s.Key.Dimension, StringComparer.Ordinal).ThenBy(s => s.Key.Value, StringComparer.Ordinal)
-            .Select(s => BreakdownResult.From(Rulebook, s.Key, s.Cases, s.Tallies))];
+            .Select(s => BreakdownResult.From(Rulebook, s.Key, s.Cases, s.Counts.ToArray()))];
 
     /// <summary>One slice's figures; a slice with no case has zero tallies and no ratings.</summary>
     public BreakdownResult Breakdown(BreakdownKey key) =>
         _slices.TryGetValue(key, out var slice)
-            ? BreakdownResult.From(Rulebook, key, slice.Cases, slice.Tallies)
-            : BreakdownResult.From(Rulebook, key, 0, new AnswerTally[_tallies.Length]);
+            ? BreakdownResult.From(Rulebook, key, slice.Cases, slice.Counts.ToArray())
+            : BreakdownResult.From(Rulebook, key, 0, new AnswerTally[_tallies.KeyQuestionCount]);
 
     /// <summary>A copy of the counters, for pooling into regional and national figures.</summary>
     public TallySnapshot Snapshot() => new(
         Rulebook.Key,
         CaseCount,
-        [.. _tallies],
-        _slices.Values.Where(s => s.Cases > 0).ToDictionary(s => s.Key, s => new SliceTally(s.Cases, [.. s.Tallies])));
+        _tallies.ToArray(),
+        _slices.Values.Where(s => s.Cases > 0).ToDictionary(s => s.Key, s => new SliceTally(s.Cases, s.Counts.ToArray())));
 
     /// <summary>Every case the ledger knows, withdrawn ones included, for persistence.</summary>
     public IEnumerable<CaseState> Cases() =>
@@ -210,18 +194,6 @@ public sealed class InspectionLedger
         return ledger;
     }
 
-    private Answer[] ResolveAnswers(CaseJudgement judgement)
-    {
-        var answers = new Answer[_tallies.Length];
-        foreach (var answer in judgement.Answers)
-        {
-            Rulebook.TryGetKeyQuestion(answer.KeyQuestionId, out var keyQuestion);
-            answers[keyQuestion.Index] = answer.Answer;
-        }
-
-        return answers;
-    }
-
     private BreakdownTally[] SlicesFor(CaseJudgement judgement)
     {
         var slices = new BreakdownTally[judgement.Attributes.Count + 1];
@@ -239,7 +211,7 @@ public sealed class InspectionLedger
     {
         if (!_slices.TryGetValue(key, out var slice))
         {
-            slice = new BreakdownTally(key, _tallies.Length);
+            slice = new BreakdownTally(key, _tallies.KeyQuestionCount);
             _slices.Add(key, slice);
         }
 
@@ -249,56 +221,54 @@ public sealed class InspectionLedger
     private void Count(Answer[] answers, BreakdownTally[] slices, int delta)
     {
         CaseCount += delta;
+        _tallies.Add(answers, delta);
         foreach (var slice in slices)
         {
             slice.Cases += delta;
-        }
-
-        for (var i = 0; i < answers.Length; i++)
-        {
-            var answer = answers[i];
-            if (answer == Answer.Unspecified)
-            {
-                continue;
-            }
-
-            _tallies[i] = _tallies[i].Add(answer, delta);
-            foreach (var slice in slices)
-            {
-                slice.Tallies[i] = slice.Tallies[i].Add(answer, delta);
-            }
+            slice.Counts.Add(answers, delta);
         }
     }
 
     private static bool SameContent(CaseEntry entry, CaseJudgement judgement, Answer[] answers) =>
         SameSlices(entry.Judgement, judgement) && entry.Answers.AsSpan().SequenceEqual(answers);
 
-    // Same case type and the same attributes, in any order (validation rules out repeated names).
+    // Same case type and the same traits, in any order (validation rules out repeated names).
+    // Index loops, not foreach: enumerating an IReadOnlyList allocates, and this runs on every change.
     private static bool SameSlices(CaseJudgement a, CaseJudgement b)
     {
-        if (a.CaseType != b.CaseType || a.Attributes.Count != b.Attributes.Count)
+        var (mine, theirs) = (a.Attributes, b.Attributes);
+        if (a.CaseType != b.CaseType || mine.Count != theirs.Count)
         {
             return false;
         }
 
-        foreach (var attribute in a.Attributes)
+        for (var i = 0; i < mine.Count; i++)
         {
-            var found = false;
-            foreach (var other in b.Attributes)
-            {
-                if (other.Name == attribute.Name)
-                {
-                    found = other.Value == attribute.Value;
-                    break;
-                }
-            }
-
-            if (!found)
+            if (!HasTrait(theirs, mine[i], i))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool HasTrait(IReadOnlyList<CaseTrait> traits, CaseTrait trait, int likelyAt)
+    {
+        // Revisions usually list traits in the same order, so look where it was first.
+        if (likelyAt < traits.Count && traits[likelyAt] == trait)
+        {
+            return true;
+        }
+
+        for (var j = 0; j < traits.Count; j++)
+        {
+            if (traits[j] == trait)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -8,8 +8,17 @@ namespace RatingGrid.Domain.Ledger;
 /// </summary>
 public static class JudgementValidator
 {
+    private const Answer InvalidMarker = (Answer)(-1);
+
     /// <summary>Every violation of <paramref name="judgement"/>; empty when it may be applied.</summary>
-    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, CaseJudgement judgement)
+    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, CaseJudgement judgement) =>
+        Validate(rulebook, judgement, new Answer[rulebook.KeyQuestions.Count]);
+
+    /// <summary>
+    /// Validates and, in the same pass, places each answer at its key question's index in
+    /// <paramref name="resolved"/> (which must start all Unspecified).
+    /// </summary>
+    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, CaseJudgement judgement, Span<Answer> resolved)
     {
         List<FieldViolation>? violations = null;
         void Add(string field, string description) => (violations ??= []).Add(new FieldViolation(field, description));
@@ -60,16 +69,23 @@ public static class JudgementValidator
         for (var i = 0; i < answers.Count; i++)
         {
             var answer = answers[i];
-            if (!rulebook.TryGetKeyQuestion(answer.KeyQuestionId ?? "", out _))
+            var valid = answer.Answer is Answer.Yes or Answer.No or Answer.NotApplicable;
+            if (!rulebook.TryGetKeyQuestion(answer.KeyQuestionId ?? "", out var keyQuestion))
             {
                 Add($"answers[{i}].key_question_id", $"'{answer.KeyQuestionId}' is not a key question of {rulebook.Key}");
             }
-            else if (IndexOfAnswer(answers, answer.KeyQuestionId!, i) is var first and >= 0)
+            else if (resolved[keyQuestion.Index] != Answer.Unspecified)
             {
-                Add($"answers[{i}].key_question_id", $"'{answer.KeyQuestionId}' is answered twice (first at answers[{first}])");
+                Add($"answers[{i}].key_question_id", $"'{answer.KeyQuestionId}' is answered twice (first at answers[{IndexOfAnswer(answers, keyQuestion.Id, i)}])");
+            }
+            else
+            {
+                // An invalid answer still marks its key question as answered, so a repeat is caught;
+                // the judgement is refused either way, so the marker never reaches a tally.
+                resolved[keyQuestion.Index] = valid ? answer.Answer : InvalidMarker;
             }
 
-            if (answer.Answer is not (Answer.Yes or Answer.No or Answer.NotApplicable))
+            if (!valid)
             {
                 Add($"answers[{i}].answer", "must be Yes, No or Not applicable");
             }

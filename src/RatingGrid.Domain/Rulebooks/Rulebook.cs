@@ -10,6 +10,7 @@ public sealed class Rulebook
 {
     private readonly FrozenDictionary<string, KeyQuestionDefinition> _keyQuestionsById;
     private readonly FrozenDictionary<string, StandardDefinition> _standardsById;
+    private readonly FrozenSet<string> _caseTypes;
     private readonly int[] _points;
 
     internal Rulebook(
@@ -40,6 +41,7 @@ public sealed class Rulebook
         MaxPoints = _points.Max();
         _keyQuestionsById = KeyQuestions.ToFrozenDictionary(k => k.Id, StringComparer.Ordinal);
         _standardsById = standards.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        _caseTypes = caseTypes.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public RulebookKey Key { get; }
@@ -85,7 +87,7 @@ public sealed class Rulebook
     public bool TryGetStandard(string id, out StandardDefinition standard) =>
         _standardsById.TryGetValue(id, out standard!);
 
-    public bool IsCaseType(string caseType) => CaseTypes.Contains(caseType, StringComparer.Ordinal);
+    public bool IsCaseType(string caseType) => _caseTypes.Contains(caseType);
 
     /// <summary>The overall rating for a score; every score in 0..MaxScore has exactly one.</summary>
     public Rating OverallRatingFor(int score)

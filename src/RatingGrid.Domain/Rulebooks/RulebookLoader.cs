@@ -29,7 +29,10 @@ public static class RulebookLoader
         {
             var where = ex.Path ?? "$";
             var line = ex.LineNumber is { } l ? $" (line {l + 1})" : "";
-            throw new RulebookValidationException(source, [new RulebookProblem(where, $"not valid rulebook JSON{line}: {FirstSentence(ex.Message)}")]);
+            var reason = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "is not a rulebook member (misspelt?)"
+                : FirstSentence(ex.Message);
+            throw new RulebookValidationException(source, [new RulebookProblem(where, $"not valid rulebook JSON{line}: {reason}")]);
         }
 
         if (document is null)

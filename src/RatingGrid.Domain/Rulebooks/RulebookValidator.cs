@@ -180,6 +180,7 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
         }
 
         var result = new Dictionary<Rating, int>();
+        var named = new HashSet<Rating>();
         var ok = true;
         foreach (var (name, value) in points)
         {
@@ -187,8 +188,11 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
             {
                 Problem($"$.points.{name}", $"'{name}' is not a rating; expected one of {ScaleNames}");
                 ok = false;
+                continue;
             }
-            else if (value < 0)
+
+            named.Add(rating);
+            if (value < 0)
             {
                 Problem($"$.points.{name}", $"points must not be negative, not {value}");
                 ok = false;
@@ -199,7 +203,7 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
             }
         }
 
-        foreach (var rating in RatingNames.Scale.Where(r => !result.ContainsKey(r)))
+        foreach (var rating in RatingNames.Scale.Where(r => !named.Contains(r)))
         {
             Problem($"$.points.{rating}", "is missing: every rating needs its points");
             ok = false;
@@ -280,6 +284,12 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
             {
                 parsed.Add((rating, from, to, bandAt));
             }
+        }
+
+        if (problems.Count > before)
+        {
+            // Coverage checks over a partial set of bands would only echo the problems already reported.
+            return null;
         }
 
         parsed.Sort((a, b) => a.From.CompareTo(b.From));

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a fresh clone: restore, build everything (benchmarks included,
+# which are built but not run), test, and print "N passed, N failed" from the TRX reports.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+results="$root/TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
+mkdir -p "$results"
+
+dotnet build RatingGrid.sln -c Release -nologo -v quiet
+
+status=0
+dotnet test --solution RatingGrid.sln -c Release --no-build \
+  --report-xunit-trx --results-directory "$results" || status=$?
+
+passed=0
+failed=0
+reports=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  reports=$((reports + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+echo "$passed passed, $failed failed"
+if [ "$reports" -eq 0 ] || [ "$passed" -eq 0 ]; then
+  echo "error: no test results were produced" >&2
+  exit 1
+fi
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+  exit 1
+fi
