@@ -71,6 +71,28 @@ public sealed class InspectionLedger
         return ChangeOutcome.Applied;
     }
 
+    /// <summary>
+    /// Applies a batch all or nothing: every judgement is validated first, and a malformed one refuses
+    /// the whole batch (<see cref="InvalidChangeException"/> with fields under <c>judgements[i].</c>)
+    /// before anything changes. Stale and conflicting judgements are refused one by one, as outcomes.
+    /// </summary>
+    public ChangeOutcome[] ApplyBatch(IReadOnlyList<CaseJudgement> judgements)
+    {
+        var violations = BatchValidator.Validate(Rulebook, judgements);
+        if (violations.Count > 0)
+        {
+            throw new InvalidChangeException(violations);
+        }
+
+        var outcomes = new ChangeOutcome[judgements.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = Apply(judgements[i]);
+        }
+
+        return outcomes;
+    }
+
     /// <summary>Withdraws a case at a new revision; its answers stop counting, and lower revisions stay refused.</summary>
     public ChangeOutcome Withdraw(string caseId, long revision)
     {

@@ -1,0 +1,52 @@
+using RatingGrid.Domain.Rulebooks;
+
+namespace RatingGrid.Domain.Ledger;
+
+/// <summary>Checks a batch of judgements as a whole before any of it is applied.</summary>
+public static class BatchValidator
+{
+    public const string Field = "judgements";
+
+    /// <summary>Every violation in the batch, with fields such as <c>judgements[3].answers[0].answer</c>.</summary>
+    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, IReadOnlyList<CaseJudgement> judgements)
+    {
+        if (judgements.Count == 0)
+        {
+            return [new FieldViolation(Field, "must hold at least one judgement")];
+        }
+
+        List<FieldViolation>? violations = null;
+        Dictionary<string, int>? firstAt = null;
+        var resolved = new Answer[rulebook.KeyQuestions.Count];
+        for (var i = 0; i < judgements.Count; i++)
+        {
+            var judgement = judgements[i];
+            Array.Clear(resolved);
+            foreach (var violation in JudgementValidator.Validate(rulebook, judgement, resolved))
+            {
+                (violations ??= []).Add(violation with { Field = $"{Field}[{i}].{violation.Field}" });
+            }
+
+            if (string.IsNullOrEmpty(judgement.CaseId))
+            {
+                continue;
+            }
+
+            // Small batches are the common case: only build the index once there is something to compare.
+            firstAt ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            if (!firstAt.TryAdd(judgement.CaseId, i) && !Identical(judgements[firstAt[judgement.CaseId]], judgement))
+            {
+                (violations ??= []).Add(new FieldViolation($"{Field}[{i}].case_id",
+                    $"case '{judgement.CaseId}' appears twice in the batch with different content (first at {Field}[{firstAt[judgement.CaseId]}]); send one judgement per case"));
+            }
+        }
+
+        return violations ?? (IReadOnlyList<FieldViolation>)[];
+    }
+
+    private static bool Identical(CaseJudgement a, CaseJudgement b) =>
+        a.Revision == b.Revision
+        && a.CaseType == b.CaseType
+        && a.Attributes.Count == b.Attributes.Count && a.Attributes.All(b.Attributes.Contains)
+        && a.Answers.Count == b.Answers.Count && a.Answers.All(b.Answers.Contains);
+}

@@ -1,0 +1,423 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Storage;
+using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.State;
+
+namespace RatingGrid.Grains;
+
+/// <summary>
+/// One inspection. Changes are applied in memory, join the next write (group commit) and are
+/// acknowledged only once a write that contains them has succeeded. Reentrant so that changes can
+/// arrive while a write is in flight; single-threaded all the same, so no locks are needed.
+/// </summary>
+[Reentrant]
+internal sealed partial class InspectionGrain(
+    [PersistentState("inspection", StorageNames.Inspections)] IPersistentState<InspectionState> storage,
+    RulebookCatalog rulebooks,
+    TimeProvider time,
+    ILogger<InspectionGrain> logger) : Grain, IInspectionGrain
+{
+    private const int MaxConflictRetries = 3;
+
+    private readonly List<PendingChange> _queued = [];
+    private InspectionLedger? _ledger;
+    private InspectionView? _committed;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private PendingChange? _lastPending;
+    private bool _writing;
+    private bool _poisoned;
+
+    private string InspectionId => this.GetPrimaryKeyString();
+
+    private InspectionState State => storage.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    public async Task<InspectionView> OpenAsync(InspectionDetails details, string actor)
+    {
+        var violations = DetailsValidator.Validate(details, actor, rulebooks);
+        if (violations.Count > 0)
+        {
+            throw new InvalidRequestException(violations);
+        }
+
+        await CommitAsync(() =>
+        {
+            if (State.Details is { } existing)
+            {
+                return existing == details
+                    ? Unchanged(0)
+                    : throw new InspectionStateException(
+                        $"Inspection '{InspectionId}' is already open with other details ({DetailsValidator.Differences(existing, details)}); open it with the same details or use another inspection id.");
+            }
+
+            State.Details = details;
+            _ledger = new InspectionLedger(Rulebook(details));
+            return Changed(0);
+        });
+        return _committed!;
+    }
+
+    public async Task<BatchReceipt> RecordJudgementsAsync(JudgementBatch batch)
+    {
+        var judgements = batch.Judgements.Select(j => j.ToDomain()).ToArray();
+        var result = await CommitAsync(() =>
+        {
+            var ledger = RequireOpen();
+            RequireActor(batch.Actor);
+            ChangeOutcome[] outcomes;
+            try
+            {
+                outcomes = ledger.ApplyBatch(judgements);
+            }
+            catch (InvalidChangeException ex)
+            {
+                throw Invalid(ex);
+            }
+
+            var now = time.GetUtcNow();
+            var applied = 0;
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i] == ChangeOutcome.Applied)
+                {
+                    Audit(judgements[i].CaseId, new CaseRevisionRecord(judgements[i].Revision, batch.Actor, now, StateCodec.Store(ledger.Rulebook, judgements[i])));
+                    applied++;
+                }
+            }
+
+            GrainMetrics.JudgementsApplied.Add(applied);
+            return applied > 0 ? Changed(outcomes) : Unchanged(outcomes);
+        });
+        return new BatchReceipt(result.Version, (ChangeOutcome[])result.Value, result.Results);
+    }
+
+    public async Task<ChangeReceipt> WithdrawCaseAsync(string caseId, long revision, string actor)
+    {
+        var result = await CommitAsync(() =>
+        {
+            var ledger = RequireOpen();
+            RequireActor(actor);
+            ChangeOutcome outcome;
+            try
+            {
+                outcome = ledger.Withdraw(caseId, revision);
+            }
+            catch (InvalidChangeException ex)
+            {
+                throw Invalid(ex);
+            }
+
+            if (outcome != ChangeOutcome.Applied)
+            {
+                return Unchanged(outcome);
+            }
+
+            Audit(caseId, new CaseRevisionRecord(revision, actor, time.GetUtcNow(), null));
+            return Changed(outcome);
+        });
+        return new ChangeReceipt(result.Version, (ChangeOutcome)result.Value, result.Results);
+    }
+
+    public async Task<ChangeReceipt> SetJudgedRatingAsync(JudgedRatingInput input)
+    {
+        var result = await CommitAsync(() =>
+        {
+            var ledger = RequireOpen();
+            RequireActor(input.Actor);
+            ChangeOutcome outcome;
+            try
+            {
+                outcome = input.Rating is { } rating
+                    ? ledger.SetJudgedRating(input.StandardId, rating, input.Rationale ?? "")
+                    : ledger.ClearJudgedRating(input.StandardId);
+            }
+            catch (InvalidChangeException ex)
+            {
+                throw Invalid(ex);
+            }
+
+            if (outcome != ChangeOutcome.Applied)
+            {
+                return Unchanged(outcome);
+            }
+
+            if (input.Rating is { } set)
+            {
+                State.JudgedRatings[input.StandardId] = new JudgedRatingRecord(set, input.Rationale!, input.Actor, time.GetUtcNow());
+            }
+            else
+            {
+                State.JudgedRatings.Remove(input.StandardId);
+            }
+
+            return Changed(outcome);
+        });
+        return new ChangeReceipt(result.Version, (ChangeOutcome)result.Value, result.Results);
+    }
+
+    public Task<InspectionView> CloseAsync(string actor) => SetClosedAsync(actor, closed: true);
+
+    public Task<InspectionView> ReopenAsync(string actor) => SetClosedAsync(actor, closed: false);
+
+    public Task<InspectionView> GetAsync() => Task.FromResult(_committed ?? throw new InspectionNotFoundException(InspectionId));
+
+    public async Task<IReadOnlyList<BreakdownView>> GetBreakdownsAsync()
+    {
+        await WhenDurableAsync();
+        var ledger = _ledger ?? throw new InspectionNotFoundException(InspectionId);
+        return [.. ledger.Breakdowns().Select(BreakdownView.From)];
+    }
+
+    public async Task<IReadOnlyList<CaseRevisionView>> GetCaseHistoryAsync(string caseId)
+    {
+        await WhenDurableAsync();
+        var ledger = _ledger ?? throw new InspectionNotFoundException(InspectionId);
+        return State.Cases.TryGetValue(caseId ?? "", out var history)
+            ? [.. history.Select(r => StateCodec.View(ledger.Rulebook, caseId!, r))]
+            : [];
+    }
+
+    public async Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout)
+    {
+        if (_committed is null)
+        {
+            throw new InspectionNotFoundException(InspectionId);
+        }
+
+        if (_committed.Version > afterVersion)
+        {
+            return _committed;
+        }
+
+        try
+        {
+            await _changed.Task.WaitAsync(timeout, time);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        return _committed.Version > afterVersion ? _committed : null;
+    }
+
+    private async Task<InspectionView> SetClosedAsync(string actor, bool closed)
+    {
+        await CommitAsync(() =>
+        {
+            RequireOpen(allowClosed: true);
+            RequireActor(actor);
+            if (State.IsClosed == closed)
+            {
+                return Unchanged(0);
+            }
+
+            State.IsClosed = closed;
+            return Changed(0);
+        });
+        return _committed!;
+    }
+
+    /// <summary>
+    /// Applies a change now and returns once a write containing it has succeeded. A change that alters
+    /// nothing still waits for the writes already pending, since what it confirms may be in them.
+    /// </summary>
+    private async Task<Applied> CommitAsync(Func<Applied> apply)
+    {
+        if (_poisoned)
+        {
+            throw new StorageUnavailableException($"Inspection '{InspectionId}' is reloading after a failed write; retry.");
+        }
+
+        var applied = apply();
+        if (!applied.HasChanged)
+        {
+            await WhenDurableAsync();
+            return applied with { Version = State.Version, Results = Results() };
+        }
+
+        State.Version++;
+        State.LastChangedAt = time.GetUtcNow();
+        var pending = new PendingChange(() => Stamp(apply()), Stamp(applied));
+        _queued.Add(pending);
+        _lastPending = pending;
+        if (!_writing)
+        {
+            _ = WriteLoopAsync();
+        }
+
+        return (Applied)await pending.Done;
+    }
+
+    private Applied Stamp(Applied applied) => applied with { Version = State.Version, Results = Results() };
+
+    private async Task WhenDurableAsync()
+    {
+        if (_lastPending is { IsFinished: false } pending)
+        {
+            await pending.Done;
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        _writing = true;
+        try
+        {
+            while (_queued.Count > 0)
+            {
+                var group = _queued.ToArray();
+                _queued.Clear();
+                var view = View();
+                if (!await TryWriteAsync(group))
+                {
+                    return;
+                }
+
+                _committed = view;
+                var changed = _changed;
+                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                changed.TrySetResult();
+                GrainMetrics.GroupCommitSize.Record(group.Length);
+                foreach (var change in group)
+                {
+                    change.Acknowledge();
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private async Task<bool> TryWriteAsync(PendingChange[] group)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await storage.WriteStateAsync();
+                GrainMetrics.StorageWrites.Add(1);
+                GrainMetrics.StorageWriteLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return true;
+            }
+            catch (InconsistentStateException ex) when (attempt < MaxConflictRetries)
+            {
+                // Another activation wrote since we read: take what it wrote and apply ours on top.
+                LogConflict(InspectionId, attempt, ex.Message);
+                await storage.ReadStateAsync();
+                Rebuild();
+                foreach (var change in group.Concat(_queued))
+                {
+                    State.Version++;
+                    State.LastChangedAt = time.GetUtcNow();
+                    change.Reapply();
+                }
+            }
+            catch (Exception ex)
+            {
+                GrainMetrics.StorageWriteFailures.Add(1);
+                LogWriteFailed(InspectionId, group.Length + _queued.Count, ex);
+                Poison(group, ex);
+                return false;
+            }
+        }
+    }
+
+    // Memory now holds changes that storage may not: fail every waiting change, refuse new ones, and
+    // let the next activation read what storage really holds.
+    private void Poison(PendingChange[] group, Exception cause)
+    {
+        _poisoned = true;
+        var error = new StorageUnavailableException(
+            $"Inspection '{InspectionId}' could not be written ({cause.GetType().Name}); nothing was acknowledged and the change may be retried.");
+        foreach (var change in group.Concat(_queued))
+        {
+            change.Fail(error);
+        }
+
+        _queued.Clear();
+        DeactivateOnIdle();
+    }
+
+    private void Rebuild()
+    {
+        if (State.Details is not { } details)
+        {
+            _ledger = null;
+            _committed = null;
+            return;
+        }
+
+        _ledger = StateCodec.Ledger(Rulebook(details), State);
+        _committed = View();
+    }
+
+    private void Audit(string caseId, CaseRevisionRecord record)
+    {
+        if (!State.Cases.TryGetValue(caseId, out var history))
+        {
+            history = [];
+            State.Cases.Add(caseId, history);
+        }
+
+        history.Add(record);
+    }
+
+    private InspectionLedger RequireOpen(bool allowClosed = false)
+    {
+        var ledger = _ledger ?? throw new InspectionNotFoundException(InspectionId);
+        if (State.IsClosed && !allowClosed)
+        {
+            throw new InspectionStateException($"Inspection '{InspectionId}' is closed; reopen it before changing it.");
+        }
+
+        return ledger;
+    }
+
+    private static void RequireActor(string actor)
+    {
+        if (string.IsNullOrWhiteSpace(actor))
+        {
+            throw new InvalidRequestException([new Violation("actor", "is required: who is making this change")]);
+        }
+    }
+
+    private static InvalidRequestException Invalid(InvalidChangeException ex) =>
+        new([.. ex.Violations.Select(v => new Violation(v.Field, v.Description))]);
+
+    private Rulebook Rulebook(InspectionDetails details) => rulebooks.Get(new RulebookKey(details.RulebookId, details.RulebookVersion));
+
+    private ResultsView Results() => _ledger is null ? null! : ResultsView.From(_ledger.Results(), _ledger.CaseCount);
+
+    private InspectionView View() => new(
+        InspectionId,
+        State.Details!,
+        State.IsClosed ? InspectionStatus.Closed : InspectionStatus.Open,
+        State.Version,
+        State.LastChangedAt,
+        Results());
+
+    private static Applied Changed(object value) => new(true, value, 0, null!);
+
+    private static Applied Unchanged(object value) => new(false, value, 0, null!);
+
+    /// <summary>What applying a change did, and the version and results once it is written.</summary>
+    private sealed record Applied(bool HasChanged, object Value, long Version, ResultsView Results);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: ETag conflict on write attempt {Attempt}; re-reading and re-applying. {Reason}")]
+    private partial void LogConflict(string inspectionId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inspection {InspectionId}: write failed; {Changes} change(s) not acknowledged, reloading from storage")]
+    private partial void LogWriteFailed(string inspectionId, int changes, Exception exception);
+}

@@ -1,0 +1,18 @@
+namespace RatingGrid.Grains;
+
+/// <summary>Where inspection state lives.</summary>
+public sealed class StorageSettings
+{
+    /// <summary><c>AzureBlob</c> (durable; the default) or <c>Memory</c> (tests only: lost on restart).</summary>
+    public string Provider { get; set; } = AzureBlob;
+
+    /// <summary>An Azure Storage connection string (Azurite's on developer machines and in CI).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The blob container that holds one blob per inspection.</summary>
+    public string Container { get; set; } = "ratinggrid-inspections";
+
+    public const string AzureBlob = "AzureBlob";
+
+    public const string Memory = "Memory";
+}
