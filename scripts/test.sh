@@ -8,6 +8,9 @@ cd "$root"
 results="$root/TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$results"
 
+# The grain tests start their own in-memory Azurite from the pinned npm package.
+bash scripts/install-azurite.sh
+
 dotnet build RatingGrid.sln -c Release -nologo -v quiet
 
 status=0

@@ -1,0 +1,4 @@
+using RatingGrid.Grains.Tests.Infrastructure;
+
+// One in-memory Azurite for the whole assembly; every test uses its own service id or inspection ids.
+[assembly: AssemblyFixture(typeof(Azurite))]

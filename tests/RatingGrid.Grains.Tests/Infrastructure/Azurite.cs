@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace RatingGrid.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// A real Azurite (the Azure Storage emulator) in memory, on ports the OS picks, for the whole test
+/// assembly. It is the project's pinned npm package, installed by scripts/install-azurite.sh.
+/// </summary>
+public sealed partial class Azurite : IAsyncLifetime
+{
+    // Azurite's fixed development account: a well-known emulator key, not a secret.
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private Process? _process;
+
+    public int BlobPort { get; private set; }
+
+    public int TablePort { get; private set; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
+        + $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    public async ValueTask InitializeAsync()
+    {
+        var script = Path.Combine(RepositoryRoot(), "tools", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {script}: run scripts/install-azurite.sh (scripts/test.sh does).");
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
+                     "--tableHost", "127.0.0.1", "--tablePort", "0", "--inMemoryPersistence", "--disableTelemetry", "--silent" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (BlobPort == 0 || TablePort == 0)
+        {
+            var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException($"Azurite exited (code {(_process.HasExited ? _process.ExitCode : -1)}) before listening.");
+            if (Listening().Match(line) is { Success: true } match)
+            {
+                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                switch (match.Groups["service"].Value)
+                {
+                    case "Blob":
+                        BlobPort = port;
+                        break;
+                    case "Table":
+                        TablePort = port;
+                        break;
+                }
+            }
+        }
+
+        // Keep draining stdout so that Azurite never blocks on a full pipe.
+        _ = _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RatingGrid.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No RatingGrid.sln above {AppContext.BaseDirectory}.");
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
+    private static partial Regex Listening();
+}

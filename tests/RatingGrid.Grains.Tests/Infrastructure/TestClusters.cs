@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace RatingGrid.Grains.Tests.Infrastructure;
+
+/// <summary>Starts in-process Orleans clusters whose grains store their state in a real Azurite.</summary>
+public static class TestClusters
+{
+    /// <summary>Starts a cluster; the same <paramref name="serviceId"/> again finds the same stored state.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(
+        Azurite azurite,
+        string serviceId,
+        StorageObserver? observer = null,
+        short silos = 1,
+        string provider = StorageSettings.AzureBlob)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ServiceId = serviceId;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddRatingGridGrains(new StorageSettings
+            {
+                Provider = provider,
+                ConnectionString = azurite.ConnectionString,
+                Container = "grains-tests",
+            });
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                // Declare a killed silo dead quickly, so that its grains move on within the test.
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+            if (observer is not null)
+            {
+                Decorate(silo.Services, observer);
+            }
+        });
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private static void Decorate(IServiceCollection services, StorageObserver observer)
+    {
+        var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Inspections));
+        services.Remove(real);
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Inspections, (sp, key) =>
+            new ObservedStorage((IGrainStorage)real.KeyedImplementationFactory!(sp, key), observer));
+    }
+}

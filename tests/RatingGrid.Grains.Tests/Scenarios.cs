@@ -1,0 +1,50 @@
+using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Rulebooks;
+
+namespace RatingGrid.Grains.Tests;
+
+/// <summary>Inspections and judgements for grain tests, and the from-scratch results to compare with.</summary>
+internal static class Scenarios
+{
+    public static readonly Rulebook Rulebook = RulebookCatalog.BuiltIn.Get(RulebookCatalog.DefaultKey);
+
+    private static readonly IReadOnlyList<Rating> NoRatings = [];
+
+    public static InspectionDetails Details(string pdu = "pdu-1") =>
+        new(pdu, $"PDU {pdu}", "North East", Rulebook.Id, Rulebook.Version, new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 27));
+
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    /// <summary>A full 12-answer judgement whose answers depend on the case, revision and seed.</summary>
+    public static JudgementInput Judgement(string caseId, long revision, int seed = 0)
+    {
+        var random = new Random(HashCode.Combine(caseId, revision, seed));
+        return new JudgementInput(
+            caseId,
+            revision,
+            random.Next(3) == 0 ? "licence" : "community",
+            [new TraitInput("gender", random.Next(2) == 0 ? "female" : "male"), new TraitInput("grade", $"grade-{random.Next(3)}")],
+            [.. Rulebook.KeyQuestions.Select(kq => new AnswerInput(kq.Id, (Answer)(1 + random.Next(3))))]);
+    }
+
+    public static JudgementBatch Batch(params JudgementInput[] judgements) => new("inspector-1", judgements);
+
+    /// <summary>The results the Domain computes from scratch over exactly these judgements.</summary>
+    public static ResultsView FromScratch(IEnumerable<JudgementInput> acknowledged)
+    {
+        var ledger = new InspectionLedger(Rulebook);
+        foreach (var judgement in acknowledged.OrderBy(j => j.Revision))
+        {
+            ledger.Apply(judgement.ToDomain());
+        }
+
+        return ResultsView.From(ledger.Results(), ledger.CaseCount);
+    }
+
+    public static bool Same(ResultsView a, ResultsView b) =>
+        a.RulebookId == b.RulebookId && a.Cases == b.Cases
+        && a.KeyQuestions.SequenceEqual(b.KeyQuestions)
+        && a.Standards.SequenceEqual(b.Standards)
+        && a.Overall with { PossibleRatings = NoRatings } == b.Overall with { PossibleRatings = NoRatings }
+        && a.Overall.PossibleRatings.SequenceEqual(b.Overall.PossibleRatings);
+}

@@ -1,0 +1,47 @@
+using Azure.Storage.Blobs;
+using RatingGrid.Grains.Tests.Infrastructure;
+
+namespace RatingGrid.Grains.Tests;
+
+public sealed class StateSizeTests(Azurite azurite, ITestOutputHelper output)
+{
+    private const int Cases = 5_000;
+    private const int Revisions = 20;
+    private const int BatchSize = 2_500;
+
+    [Fact]
+    public async Task An_inspection_of_5000_cases_with_20_revisions_each_persists_and_reloads()
+    {
+        var serviceId = Scenarios.NewId("size");
+        var inspectionId = Scenarios.NewId("big");
+        InspectionView written;
+        await using (var cluster = await TestClusters.StartAsync(azurite, serviceId))
+        {
+            var grain = cluster.Client.GetGrain<IInspectionGrain>(inspectionId);
+            await grain.OpenAsync(Scenarios.Details(), "lead");
+            for (var revision = 1; revision <= Revisions; revision++)
+            {
+                for (var start = 0; start < Cases; start += BatchSize)
+                {
+                    var rev = revision;
+                    await grain.RecordJudgementsAsync(Scenarios.Batch([.. Enumerable.Range(start, BatchSize).Select(c => Scenarios.Judgement($"case-{c:D5}", rev))]));
+                }
+            }
+
+            written = await grain.GetAsync();
+        }
+
+        var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("grains-tests")
+            .GetBlobs(cancellationToken: TestContext.Current.CancellationToken).Single(b => b.Name.Contains(inspectionId, StringComparison.Ordinal));
+        var bytes = blob.Properties.ContentLength!.Value;
+        output.WriteLine($"stored: {bytes:N0} bytes for {Cases:N0} cases x {Revisions} revisions = {bytes / (double)Cases:N0} bytes per case, {bytes / (double)(Cases * Revisions):N1} per revision");
+
+        await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
+        var grainAfter = restarted.Client.GetGrain<IInspectionGrain>(inspectionId);
+        var reloaded = await grainAfter.GetAsync();
+        Assert.Equal(Cases, reloaded.Results.Cases);
+        Assert.Equal(written.Version, reloaded.Version);
+        Assert.True(Scenarios.Same(written.Results, reloaded.Results));
+        Assert.Equal(Revisions, (await grainAfter.GetCaseHistoryAsync("case-04999")).Count);
+    }
+}
