@@ -21,9 +21,11 @@ internal sealed partial class InspectionGrain(
     ILogger<InspectionGrain> logger) : Grain, IInspectionGrain
 {
     private const int MaxConflictRetries = 3;
+    private static readonly TimeSpan GroupCommitLinger = TimeSpan.FromMilliseconds(5);
 
     private readonly List<PendingChange> _queued = [];
     private InspectionLedger? _ledger;
+    private Journal? _journal;
     private InspectionView? _committed;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PendingChange? _lastPending;
@@ -60,6 +62,7 @@ internal sealed partial class InspectionGrain(
 
             State.Details = details;
             _ledger = new InspectionLedger(Rulebook(details));
+            _journal = new Journal(_ledger.Rulebook);
             return Changed(0);
         });
         return _committed!;
@@ -68,7 +71,7 @@ internal sealed partial class InspectionGrain(
     public async Task<BatchReceipt> RecordJudgementsAsync(JudgementBatch batch)
     {
         var judgements = batch.Judgements.Select(j => j.ToDomain()).ToArray();
-        var result = await CommitAsync(() =>
+        var (value, view) = await CommitAsync(() =>
         {
             var ledger = RequireOpen();
             RequireActor(batch.Actor);
@@ -83,25 +86,30 @@ internal sealed partial class InspectionGrain(
             }
 
             var now = time.GetUtcNow();
-            var applied = 0;
+            var entries = new List<JournalEntry>(outcomes.Length);
             for (var i = 0; i < outcomes.Length; i++)
             {
                 if (outcomes[i] == ChangeOutcome.Applied)
                 {
-                    Audit(judgements[i].CaseId, new CaseRevisionRecord(judgements[i].Revision, batch.Actor, now, StateCodec.Store(ledger.Rulebook, judgements[i])));
-                    applied++;
+                    entries.Add(new JournalEntry(judgements[i].CaseId, judgements[i].Revision, batch.Actor, now, judgements[i]));
                 }
             }
 
-            GrainMetrics.JudgementsApplied.Add(applied);
-            return applied > 0 ? Changed(outcomes) : Unchanged(outcomes);
+            if (entries.Count == 0)
+            {
+                return Unchanged(outcomes);
+            }
+
+            State.Journal.Add(_journal!.Write(entries));
+            GrainMetrics.JudgementsApplied.Add(entries.Count);
+            return Changed(outcomes);
         });
-        return new BatchReceipt(result.Version, (ChangeOutcome[])result.Value, result.Results);
+        return new BatchReceipt(view.Version, (ChangeOutcome[])value, view.Results);
     }
 
     public async Task<ChangeReceipt> WithdrawCaseAsync(string caseId, long revision, string actor)
     {
-        var result = await CommitAsync(() =>
+        var (value, view) = await CommitAsync(() =>
         {
             var ledger = RequireOpen();
             RequireActor(actor);
@@ -120,15 +128,15 @@ internal sealed partial class InspectionGrain(
                 return Unchanged(outcome);
             }
 
-            Audit(caseId, new CaseRevisionRecord(revision, actor, time.GetUtcNow(), null));
+            State.Journal.Add(_journal!.Write([new JournalEntry(caseId, revision, actor, time.GetUtcNow(), null)]));
             return Changed(outcome);
         });
-        return new ChangeReceipt(result.Version, (ChangeOutcome)result.Value, result.Results);
+        return new ChangeReceipt(view.Version, (ChangeOutcome)value, view.Results);
     }
 
     public async Task<ChangeReceipt> SetJudgedRatingAsync(JudgedRatingInput input)
     {
-        var result = await CommitAsync(() =>
+        var (value, view) = await CommitAsync(() =>
         {
             var ledger = RequireOpen();
             RequireActor(input.Actor);
@@ -160,7 +168,7 @@ internal sealed partial class InspectionGrain(
 
             return Changed(outcome);
         });
-        return new ChangeReceipt(result.Version, (ChangeOutcome)result.Value, result.Results);
+        return new ChangeReceipt(view.Version, (ChangeOutcome)value, view.Results);
     }
 
     public Task<InspectionView> CloseAsync(string actor) => SetClosedAsync(actor, closed: true);
@@ -180,9 +188,7 @@ internal sealed partial class InspectionGrain(
     {
         await WhenDurableAsync();
         var ledger = _ledger ?? throw new InspectionNotFoundException(InspectionId);
-        return State.Cases.TryGetValue(caseId ?? "", out var history)
-            ? [.. history.Select(r => StateCodec.View(ledger.Rulebook, caseId!, r))]
-            : [];
+        return StateCodec.History(ledger.Rulebook, State, caseId ?? "");
     }
 
     public async Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout)
@@ -227,10 +233,11 @@ internal sealed partial class InspectionGrain(
     }
 
     /// <summary>
-    /// Applies a change now and returns once a write containing it has succeeded. A change that alters
-    /// nothing still waits for the writes already pending, since what it confirms may be in them.
+    /// Applies a change now and returns once a write containing it has succeeded, with the durable
+    /// view that write produced. A change that alters nothing still waits for the writes already
+    /// pending, since what it confirms may be in them.
     /// </summary>
-    private async Task<Applied> CommitAsync(Func<Applied> apply)
+    private async Task<(object Value, InspectionView View)> CommitAsync(Func<Applied> apply)
     {
         if (_poisoned)
         {
@@ -241,12 +248,12 @@ internal sealed partial class InspectionGrain(
         if (!applied.HasChanged)
         {
             await WhenDurableAsync();
-            return applied with { Version = State.Version, Results = Results() };
+            return (applied.Value, _committed!);
         }
 
         State.Version++;
         State.LastChangedAt = time.GetUtcNow();
-        var pending = new PendingChange(() => Stamp(apply()), Stamp(applied));
+        var pending = new PendingChange(apply, applied);
         _queued.Add(pending);
         _lastPending = pending;
         if (!_writing)
@@ -254,10 +261,11 @@ internal sealed partial class InspectionGrain(
             _ = WriteLoopAsync();
         }
 
-        return (Applied)await pending.Done;
-    }
+        var acknowledged = (Applied)await pending.Done;
 
-    private Applied Stamp(Applied applied) => applied with { Version = State.Version, Results = Results() };
+        // The newest durable view: it holds this change, perhaps with others committed alongside.
+        return (acknowledged.Value, _committed!);
+    }
 
     private async Task WhenDurableAsync()
     {
@@ -290,6 +298,13 @@ internal sealed partial class InspectionGrain(
                 foreach (var change in group)
                 {
                     change.Acknowledge();
+                }
+
+                if (group.Length > 1 && _queued.Count < group.Length)
+                {
+                    // Under concurrency, the writers just acknowledged are about to send their next
+                    // change; a moment's wait lets them join the next write instead of the one after.
+                    await Task.Delay(GroupCommitLinger, time);
                 }
             }
         }
@@ -354,24 +369,12 @@ internal sealed partial class InspectionGrain(
     {
         if (State.Details is not { } details)
         {
-            _ledger = null;
-            _committed = null;
+            (_ledger, _journal, _committed) = (null, null, null);
             return;
         }
 
-        _ledger = StateCodec.Ledger(Rulebook(details), State);
+        (_ledger, _journal) = StateCodec.Load(Rulebook(details), State);
         _committed = View();
-    }
-
-    private void Audit(string caseId, CaseRevisionRecord record)
-    {
-        if (!State.Cases.TryGetValue(caseId, out var history))
-        {
-            history = [];
-            State.Cases.Add(caseId, history);
-        }
-
-        history.Add(record);
     }
 
     private InspectionLedger RequireOpen(bool allowClosed = false)
@@ -398,7 +401,7 @@ internal sealed partial class InspectionGrain(
 
     private Rulebook Rulebook(InspectionDetails details) => rulebooks.Get(new RulebookKey(details.RulebookId, details.RulebookVersion));
 
-    private ResultsView Results() => _ledger is null ? null! : ResultsView.From(_ledger.Results(), _ledger.CaseCount);
+    private ResultsView Results() => ResultsView.From(_ledger!.Results(), _ledger.CaseCount);
 
     private InspectionView View() => new(
         InspectionId,
@@ -408,12 +411,12 @@ internal sealed partial class InspectionGrain(
         State.LastChangedAt,
         Results());
 
-    private static Applied Changed(object value) => new(true, value, 0, null!);
+    private static Applied Changed(object value) => new(true, value);
 
-    private static Applied Unchanged(object value) => new(false, value, 0, null!);
+    private static Applied Unchanged(object value) => new(false, value);
 
-    /// <summary>What applying a change did, and the version and results once it is written.</summary>
-    private sealed record Applied(bool HasChanged, object Value, long Version, ResultsView Results);
+    /// <summary>What applying a change did: whether it changed anything, and its outcome(s).</summary>
+    private sealed record Applied(bool HasChanged, object Value);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: ETag conflict on write attempt {Attempt}; re-reading and re-applying. {Reason}")]
     private partial void LogConflict(string inspectionId, int attempt, string reason);

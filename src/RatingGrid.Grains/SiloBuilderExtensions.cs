@@ -32,12 +32,19 @@ public static class SiloBuilderExtensions
                     {
                         o.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
                         o.ContainerName = storage.Container;
-                        // Binary, not the default JSON: an inspection's audit trail is most of its state.
+                        // Binary, not the default JSON: an inspection's audit trail is most of its state,
+                        // and it is written whole on every commit.
                         o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
                     }));
                 break;
             case StorageSettings.Memory:
-                silo.AddMemoryGrainStorage(StorageNames.Inspections);
+                silo.AddMemoryGrainStorage(StorageNames.Inspections, (OptionsBuilder<MemoryGrainStorageOptions> options) =>
+                    options.Configure<IServiceProvider>((o, services) =>
+                    {
+                        o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+                        // The default of 10 store grains serialises every inspection's writes through a few queues.
+                        o.NumStorageGrains = 64;
+                    }));
                 break;
             default:
                 throw new OptionsValidationException(nameof(StorageSettings), typeof(StorageSettings),

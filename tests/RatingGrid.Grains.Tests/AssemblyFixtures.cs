@@ -1,4 +1,2 @@
-using RatingGrid.Grains.Tests.Infrastructure;
-
 // One in-memory Azurite for the whole assembly; every test uses its own service id or inspection ids.
-[assembly: AssemblyFixture(typeof(Azurite))]
+[assembly: AssemblyFixture(typeof(RatingGrid.Grains.Tests.Azurite))]

@@ -1,5 +1,5 @@
 using Orleans.TestingHost;
-using RatingGrid.Grains.Tests.Infrastructure;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using RatingGrid.Grains.Tests.Infrastructure;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
 

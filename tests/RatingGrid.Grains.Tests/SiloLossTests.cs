@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RatingGrid.Grains.Tests.Infrastructure;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
 

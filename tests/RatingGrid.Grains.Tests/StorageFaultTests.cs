@@ -1,5 +1,5 @@
 using RatingGrid.Domain.Ledger;
-using RatingGrid.Grains.Tests.Infrastructure;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
 

@@ -27,13 +27,12 @@ public static class BatchValidator
                 (violations ??= []).Add(violation with { Field = $"{Field}[{i}].{violation.Field}" });
             }
 
-            if (string.IsNullOrEmpty(judgement.CaseId))
+            if (string.IsNullOrEmpty(judgement.CaseId) || judgements.Count == 1)
             {
                 continue;
             }
 
-            // Small batches are the common case: only build the index once there is something to compare.
-            firstAt ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            firstAt ??= new Dictionary<string, int>(judgements.Count, StringComparer.Ordinal);
             if (!firstAt.TryAdd(judgement.CaseId, i) && !Identical(judgements[firstAt[judgement.CaseId]], judgement))
             {
                 (violations ??= []).Add(new FieldViolation($"{Field}[{i}].case_id",

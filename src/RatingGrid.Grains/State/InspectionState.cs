@@ -3,8 +3,10 @@ using RatingGrid.Domain.Rulebooks;
 namespace RatingGrid.Grains.State;
 
 /// <summary>
-/// What storage holds for one inspection. Each case keeps its accepted revisions (its audit trail);
-/// its latest revision is its current judgement, so the trail is the only copy of the data.
+/// What storage holds for one inspection. Case revisions live in an append-only journal (the audit
+/// trail); the latest revision of each case is its current judgement, so the journal is the only copy
+/// of the case data. Each commit appends one segment, so writing the state costs a copy of bytes
+/// rather than a walk over every revision ever recorded.
 /// </summary>
 /// <remarks>Mutable on purpose: the grain changes it in place and writes it whole.</remarks>
 [GenerateSerializer, Alias("RatingGrid.InspectionState.v1")]
@@ -23,31 +25,13 @@ public sealed class InspectionState
     [Id(3)]
     public DateTimeOffset LastChangedAt { get; set; }
 
+    /// <summary>Journal segments in order; see <see cref="Journal"/> for the format.</summary>
     [Id(4)]
-    public Dictionary<string, List<CaseRevisionRecord>> Cases { get; set; } = [];
+    public List<byte[]> Journal { get; set; } = [];
 
     [Id(5)]
     public Dictionary<string, JudgedRatingRecord> JudgedRatings { get; set; } = [];
 }
-
-/// <summary>One accepted revision of a case: a judgement, or (with no judgement) a withdrawal.</summary>
-[GenerateSerializer, Immutable, Alias("RatingGrid.CaseRevisionRecord.v1")]
-public sealed record CaseRevisionRecord(
-    [property: Id(0)] long Revision,
-    [property: Id(1)] string Actor,
-    [property: Id(2)] DateTimeOffset ReceivedAt,
-    [property: Id(3)] StoredJudgement? Judgement);
-
-/// <summary>
-/// A judgement in compact form: one byte per key question, in rulebook order (0 = not answered,
-/// otherwise the <see cref="Domain.Ledger.Answer"/> value). A rulebook version never changes, so
-/// the order is stable for the life of the inspection.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("RatingGrid.StoredJudgement.v1")]
-public sealed record StoredJudgement(
-    [property: Id(0)] string CaseType,
-    [property: Id(1)] TraitInput[] Traits,
-    [property: Id(2)] byte[] Answers);
 
 /// <summary>A judged standard's rating, with who set it and when.</summary>
 [GenerateSerializer, Immutable, Alias("RatingGrid.JudgedRatingRecord.v1")]

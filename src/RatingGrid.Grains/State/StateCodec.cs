@@ -4,53 +4,55 @@ using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Grains.State;
 
-/// <summary>Converts between stored records and the Domain's ledger.</summary>
+/// <summary>Converts between stored state and the Domain's ledger and the grain's views.</summary>
 internal static class StateCodec
 {
-    public static StoredJudgement Store(Rulebook rulebook, CaseJudgement judgement)
+    /// <summary>
+    /// Rebuilds the ledger and the journal (with its string table) from stored state, in one pass,
+    /// and joins the journal's segments into one so that the next write stores it compacted.
+    /// </summary>
+    public static (InspectionLedger Ledger, Journal Journal) Load(Rulebook rulebook, InspectionState state)
     {
-        var answers = new byte[rulebook.KeyQuestions.Count];
-        foreach (var answer in judgement.Answers)
+        var journal = new Journal(rulebook);
+        var latest = new Dictionary<string, (CaseJudgement Judgement, long Revision, bool Withdrawn)>(StringComparer.Ordinal);
+        foreach (var entry in journal.Read(state.Journal))
         {
-            rulebook.TryGetKeyQuestion(answer.KeyQuestionId, out var keyQuestion);
-            answers[keyQuestion.Index] = (byte)answer.Answer;
+            latest[entry.CaseId] = entry.Judgement is { } judgement
+                ? (judgement, entry.Revision, false)
+                : (latest[entry.CaseId].Judgement, entry.Revision, true);
         }
 
-        return new StoredJudgement(judgement.CaseType, [.. judgement.Attributes.Select(t => new TraitInput(t.Name, t.Value))], answers);
-    }
-
-    public static CaseJudgement Load(Rulebook rulebook, string caseId, long revision, StoredJudgement stored)
-    {
-        var answers = new List<KeyQuestionAnswer>(stored.Answers.Length);
-        for (var i = 0; i < stored.Answers.Length; i++)
-        {
-            if (stored.Answers[i] != 0)
-            {
-                answers.Add(new KeyQuestionAnswer(rulebook.KeyQuestions[i].Id, (Answer)stored.Answers[i]));
-            }
-        }
-
-        return new CaseJudgement(caseId, revision, stored.CaseType, [.. stored.Traits.Select(t => new CaseTrait(t.Name, t.Value))], answers);
-    }
-
-    /// <summary>Rebuilds the ledger from stored state: one pass over the cases.</summary>
-    public static InspectionLedger Ledger(Rulebook rulebook, InspectionState state) =>
-        InspectionLedger.Restore(
+        Compact(state);
+        var ledger = InspectionLedger.Restore(
             rulebook,
-            state.Cases.Select(c => CaseState(rulebook, c.Key, c.Value)),
+            latest.Values.Select(c => new CaseState(c.Judgement, c.Revision, c.Withdrawn)),
             state.JudgedRatings.ToDictionary(j => j.Key, j => new JudgedRating(j.Value.Rating, j.Value.Rationale)));
+        return (ledger, journal);
+    }
 
-    public static CaseRevisionView View(Rulebook rulebook, string caseId, CaseRevisionRecord record) =>
-        new(record.Revision, record.Judgement is null, record.Actor, record.ReceivedAt,
-            record.Judgement is null ? null : Input(Load(rulebook, caseId, record.Revision, record.Judgement)));
+    public static IReadOnlyList<CaseRevisionView> History(Rulebook rulebook, InspectionState state, string caseId) =>
+        [.. new Journal(rulebook).Read(state.Journal)
+            .Where(e => e.CaseId == caseId)
+            .Select(e => new CaseRevisionView(e.Revision, e.Judgement is null, e.Actor, e.ReceivedAt, e.Judgement is null ? null : Input(e.Judgement)))];
 
-    private static CaseState CaseState(Rulebook rulebook, string caseId, List<CaseRevisionRecord> history)
+    // Segments share one string table in order, so joining their bodies keeps every reference valid.
+    private static void Compact(InspectionState state)
     {
-        var latest = history[^1];
-        var lastJudged = history.FindLast(r => r.Judgement is not null)
-            ?? throw new InvalidOperationException($"Case '{caseId}' has a withdrawal but no judgement in storage.");
-        var judgement = Load(rulebook, caseId, lastJudged.Revision, lastJudged.Judgement!);
-        return new CaseState(judgement, latest.Revision, latest.Judgement is null);
+        if (state.Journal.Count <= 1)
+        {
+            return;
+        }
+
+        var joined = new byte[1 + state.Journal.Sum(s => s.Length - 1)];
+        joined[0] = state.Journal[0][0];
+        var at = 1;
+        foreach (var segment in state.Journal)
+        {
+            segment.AsSpan(1).CopyTo(joined.AsSpan(at));
+            at += segment.Length - 1;
+        }
+
+        state.Journal = [joined];
     }
 
     private static JudgementInput Input(CaseJudgement j) =>

@@ -1,19 +1,29 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace RatingGrid.Grains.Tests.Infrastructure;
+namespace RatingGrid.Testing;
 
 /// <summary>
-/// A real Azurite (the Azure Storage emulator) in memory, on ports the OS picks, for the whole test
-/// assembly. It is the project's pinned npm package, installed by scripts/install-azurite.sh.
+/// A real Azurite (the Azure Storage emulator) in memory, on ports the OS picks. It is the project's
+/// pinned npm package, installed by scripts/install-azurite.sh.
 /// </summary>
-public sealed partial class Azurite : IAsyncLifetime
+public sealed partial class AzuriteProcess : IAsyncDisposable
 {
     // Azurite's fixed development account: a well-known emulator key, not a secret.
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private Process? _process;
+
+    /// <summary>CPU time Azurite has used so far, to show where a benchmark's time went.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process?.Refresh();
+            return _process?.TotalProcessorTime ?? TimeSpan.Zero;
+        }
+    }
 
     public int BlobPort { get; private set; }
 
@@ -23,7 +33,7 @@ public sealed partial class Azurite : IAsyncLifetime
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
         + $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    public async ValueTask InitializeAsync()
+    public async Task StartAsync()
     {
         var script = Path.Combine(RepositoryRoot(), "tools", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))

@@ -1,7 +1,7 @@
 using Orleans.Storage;
 using RatingGrid.Grains.State;
 
-namespace RatingGrid.Grains.Tests.Infrastructure;
+namespace RatingGrid.Testing;
 
 /// <summary>
 /// Wraps the real grain storage to count writes, to fail them on demand, and to hold them at a gate,

@@ -2,15 +2,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using RatingGrid.Grains;
 
-namespace RatingGrid.Grains.Tests.Infrastructure;
+namespace RatingGrid.Testing;
 
 /// <summary>Starts in-process Orleans clusters whose grains store their state in a real Azurite.</summary>
 public static class TestClusters
 {
     /// <summary>Starts a cluster; the same <paramref name="serviceId"/> again finds the same stored state.</summary>
     public static async Task<InProcessTestCluster> StartAsync(
-        Azurite azurite,
+        AzuriteProcess azurite,
         string serviceId,
         StorageObserver? observer = null,
         short silos = 1,
