@@ -14,11 +14,11 @@ internal static class DetailsValidator
         Require(actor, "actor", violations);
         if (string.IsNullOrWhiteSpace(details.RulebookId))
         {
-            violations.Add(new Violation("rulebook_id", "is required"));
+            violations.Add(new Violation("rulebook.id", "is required"));
         }
         else if (!rulebooks.TryGet(new RulebookKey(details.RulebookId, details.RulebookVersion), out _))
         {
-            violations.Add(new Violation("rulebook_id",
+            violations.Add(new Violation("rulebook.id",
                 $"no rulebook {details.RulebookId} v{details.RulebookVersion}; known: {string.Join(", ", rulebooks.All.Select(r => r.Key))}"));
         }
 

@@ -17,6 +17,7 @@ namespace RatingGrid.Grains;
 internal sealed partial class InspectionGrain(
     [PersistentState("inspection", StorageNames.Inspections)] IPersistentState<InspectionState> storage,
     RulebookCatalog rulebooks,
+    GrainLimits limits,
     TimeProvider time,
     ILogger<InspectionGrain> logger) : Grain, IInspectionGrain
 {
@@ -75,6 +76,7 @@ internal sealed partial class InspectionGrain(
         {
             var ledger = RequireOpen();
             RequireActor(batch.Actor);
+            RequireRoomFor(ledger, judgements);
             ChangeOutcome[] outcomes;
             try
             {
@@ -386,6 +388,21 @@ internal sealed partial class InspectionGrain(
         }
 
         return ledger;
+    }
+
+    private void RequireRoomFor(InspectionLedger ledger, CaseJudgement[] judgements)
+    {
+        if (ledger.KnownCaseCount + judgements.Length <= limits.MaxCasesPerInspection)
+        {
+            return; // room even if every judgement were a new case
+        }
+
+        var newCases = judgements.Where(j => !string.IsNullOrEmpty(j.CaseId) && !ledger.IsKnownCase(j.CaseId)).Select(j => j.CaseId).Distinct(StringComparer.Ordinal).Count();
+        if (ledger.KnownCaseCount + newCases > limits.MaxCasesPerInspection)
+        {
+            throw new LimitReachedException(nameof(GrainLimits.MaxCasesPerInspection), limits.MaxCasesPerInspection,
+                $"Inspection '{InspectionId}' holds {ledger.KnownCaseCount} cases; this batch would add {newCases} more");
+        }
     }
 
     private static void RequireActor(string actor)

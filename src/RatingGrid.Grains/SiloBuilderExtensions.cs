@@ -14,8 +14,9 @@ public static class SiloBuilderExtensions
     /// Adds RatingGrid's grains, their rulebooks and their storage. An unknown provider, or Azure
     /// storage without a connection string, is an error here rather than a silent fallback.
     /// </summary>
-    public static ISiloBuilder AddRatingGridGrains(this ISiloBuilder silo, StorageSettings storage)
+    public static ISiloBuilder AddRatingGridGrains(this ISiloBuilder silo, StorageSettings storage, GrainLimits? limits = null)
     {
+        silo.Services.TryAddSingleton(limits ?? new GrainLimits());
         silo.Services.TryAddSingleton(RulebookCatalog.BuiltIn);
         silo.Services.TryAddSingleton(TimeProvider.System);
         switch (storage.Provider)

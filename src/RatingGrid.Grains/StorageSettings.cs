@@ -16,3 +16,10 @@ public sealed class StorageSettings
 
     public const string Memory = "Memory";
 }
+
+/// <summary>Limits the grains enforce; the gRPC layer enforces the wire-level ones.</summary>
+public sealed class GrainLimits
+{
+    /// <summary>Distinct cases one inspection may hold, withdrawn ones included.</summary>
+    public int MaxCasesPerInspection { get; set; } = 10_000;
+}

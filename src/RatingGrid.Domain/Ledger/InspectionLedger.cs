@@ -27,6 +27,11 @@ public sealed class InspectionLedger
     /// <summary>Cases currently counted (withdrawn ones are not).</summary>
     public int CaseCount { get; private set; }
 
+    /// <summary>Every case the ledger has seen, withdrawn ones included.</summary>
+    public int KnownCaseCount => _cases.Count;
+
+    public bool IsKnownCase(string caseId) => _cases.ContainsKey(caseId);
+
     /// <summary>A copy of the running tallies, indexed like <see cref="Rulebooks.Rulebook.KeyQuestions"/>.</summary>
     public AnswerTally[] Tallies() => _tallies.ToArray();
 

@@ -34,6 +34,15 @@ public sealed class RulebookCatalog
 
     public bool TryGet(RulebookKey key, out Rulebook rulebook) => _rulebooks.TryGetValue(key, out rulebook!);
 
+    /// <summary>A rulebook by id and version, where version 0 means the newest version of the id; null when none matches.</summary>
+    public Rulebook? Find(string id, int version) =>
+        version == 0
+            ? _rulebooks.Values.Where(r => r.Id == id).MaxBy(r => r.Version)
+            : _rulebooks.GetValueOrDefault(new RulebookKey(id, version));
+
+    /// <summary>Every key, for messages that tell a person what is available.</summary>
+    public string Known => string.Join(", ", All.Select(r => r.Key));
+
     public Rulebook Get(RulebookKey key) =>
         TryGet(key, out var rulebook) ? rulebook : throw new KeyNotFoundException($"No rulebook {key}; known: {string.Join(", ", _rulebooks.Keys)}.");
 

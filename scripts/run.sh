@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs RatingGrid on this machine with durable storage: the project's pinned Azurite with a data
+# folder (state survives restarts), then the host on top of it. Ctrl+C stops both.
+#   RATINGGRID_DATA   where Azurite keeps its data (default: .data/ in the repository)
+#   AZURITE_BLOB_PORT Azurite's blob port (default 10000; its queue and table ports follow it)
+# Any other setting can be given as an environment variable, e.g. Service__GrpcPort=6000.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+bash scripts/install-azurite.sh
+data="${RATINGGRID_DATA:-$root/.data}"
+blob_port="${AZURITE_BLOB_PORT:-10000}"
+mkdir -p "$data/azurite"
+
+node tools/azurite/node_modules/azurite/dist/src/azurite.js \
+  --blobHost 127.0.0.1 --blobPort "$blob_port" \
+  --queueHost 127.0.0.1 --queuePort "$((blob_port + 1))" \
+  --tableHost 127.0.0.1 --tablePort "$((blob_port + 2))" \
+  --location "$data/azurite" --disableTelemetry --silent &
+azurite=$!
+trap 'kill "$azurite" 2>/dev/null || true' EXIT
+
+# The host aborts if storage is not there yet, so wait for Azurite's blob port first.
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then break; fi
+  if ! kill -0 "$azurite" 2>/dev/null; then echo "error: Azurite exited; is port $blob_port taken?" >&2; exit 1; fi
+  sleep 0.1
+done
+echo "Azurite (durable, data in $data/azurite) on 127.0.0.1:$blob_port" >&2
+
+# Azurite's fixed development account key: public, documented, only valid against the emulator.
+export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
+dotnet run --project src/RatingGrid.Host -c Release "$@"

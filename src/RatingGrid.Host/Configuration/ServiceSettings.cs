@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RatingGrid.Host.Configuration;
+
+/// <summary>Where the service listens (section <c>Service</c>).</summary>
+public sealed class ServiceSettings
+{
+    public const string Section = "Service";
+
+    /// <summary>The address both ports bind to. Loopback by default: expose it deliberately.</summary>
+    [Required]
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>gRPC, HTTP/2 only (no TLS here, so no protocol negotiation). 0 picks a free port.</summary>
+    [Range(0, 65535)]
+    public int GrpcPort { get; set; } = 5080;
+
+    /// <summary>HTTP/1.1: /health/live and /health/ready for probes. 0 picks a free port.</summary>
+    [Range(0, 65535)]
+    public int HealthPort { get; set; } = 5081;
+}
+
+/// <summary>Request limits (section <c>Limits</c>); exceeding one is refused with a status naming it.</summary>
+public sealed class LimitSettings
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest gRPC message accepted, in bytes.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    [Range(1, 100_000)]
+    public int MaxJudgementsPerBatch { get; set; } = 1_000;
+
+    /// <summary>Longest id (inspection, PDU, case, actor, key question, standard), in characters.</summary>
+    [Range(8, 4096)]
+    public int MaxIdLength { get; set; } = 128;
+
+    /// <summary>Longest free text (names, rationales, trait values), in characters.</summary>
+    [Range(16, 100_000)]
+    public int MaxTextLength { get; set; } = 2_000;
+
+    [Range(1, 10_000_000)]
+    public int MaxCasesPerInspection { get; set; } = 10_000;
+
+    /// <summary>Batches one judgement stream may have in flight before the server stops reading.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchesInFlightPerStream { get; set; } = 64;
+}
+
+/// <summary>The Orleans silo (section <c>Silo</c>; the <c>Orleans</c> section is Orleans' own).</summary>
+public sealed class SiloSettings
+{
+    public const string Section = "Silo";
+
+    /// <summary>Part of every storage key: keep it stable, or stored state looks lost.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "ratinggrid";
+
+    [Required]
+    public string ClusterId { get; set; } = "ratinggrid-dev";
+
+    /// <summary><c>Localhost</c>: a single process. Other providers arrive with cluster deployment.</summary>
+    [Required]
+    public string Clustering { get; set; } = Localhost;
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    public const string Localhost = "Localhost";
+}

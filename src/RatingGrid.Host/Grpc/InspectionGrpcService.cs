@@ -1,0 +1,233 @@
+using System.Threading.Channels;
+using Google.Protobuf.Collections;
+using Grpc.Core;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains;
+using RatingGrid.Host.Configuration;
+using JudgementBatch = RatingGrid.Contracts.V1.JudgementBatch;
+using Rating = RatingGrid.Contracts.V1.Rating;
+
+namespace RatingGrid.Host.Grpc;
+
+/// <summary>Thin: check the request's shape, map it, call the inspection grain, map back. Errors map in <see cref="ErrorMappingInterceptor"/>.</summary>
+internal sealed class InspectionGrpcService(
+    IGrainFactory grains,
+    RulebookCatalog rulebooks,
+    LimitSettings limits,
+    IHostApplicationLifetime lifetime) : InspectionService.InspectionServiceBase
+{
+    // Long polls are renewed well inside Orleans' default 30 s response timeout.
+    private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(20);
+
+    public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
+    {
+        var rulebook = request.Rulebook ?? new RulebookRef { Id = RulebookCatalog.DefaultKey.Id, Version = RulebookCatalog.DefaultKey.Version };
+        Checks().Id("inspection_id", request.InspectionId).Id("pdu_id", request.PduId).Text("pdu_name", request.PduName)
+            .Text("region", request.Region).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
+            .Date("fieldwork_start", request.FieldworkStart).Date("fieldwork_end", request.FieldworkEnd).Id("actor", request.Actor)
+            .ThrowIfAny();
+        var key = ResolveRulebook(rulebook, "rulebook");
+        var details = new InspectionDetails(request.PduId, request.PduName, request.Region, key.Id, key.Version,
+            request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
+        return (await Grain(request.InspectionId).OpenAsync(details, request.Actor)).ToWire();
+    }
+
+    public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).ThrowIfAny();
+        return (await Grain(request.InspectionId).GetAsync()).ToWire();
+    }
+
+    public override async Task<Inspection> CloseInspection(InspectionActionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("actor", request.Actor).ThrowIfAny();
+        return (await Grain(request.InspectionId).CloseAsync(request.Actor)).ToWire();
+    }
+
+    public override async Task<Inspection> ReopenInspection(InspectionActionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("actor", request.Actor).ThrowIfAny();
+        return (await Grain(request.InspectionId).ReopenAsync(request.Actor)).ToWire();
+    }
+
+    public override async Task<JudgementsAck> RecordJudgements(RecordJudgementsRequest request, ServerCallContext context)
+    {
+        var receipt = await Record(request.InspectionId, request.Actor, request.Judgements);
+        return receipt.ToAck(0, request.InspectionId);
+    }
+
+    public override async Task StreamJudgements(IAsyncStreamReader<JudgementBatch> requestStream, IServerStreamWriter<JudgementsAck> responseStream, ServerCallContext context)
+    {
+        // Reading runs ahead of acknowledging (up to the in-flight limit), so concurrent batches
+        // share storage writes; acknowledgements still go out one per batch, in order.
+        var inFlight = Channel.CreateBounded<(JudgementBatch Batch, Task<BatchReceipt> Receipt)>(limits.MaxBatchesInFlightPerStream);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var reader = ReadBatchesAsync(requestStream, inFlight.Writer, stopReading.Token);
+        try
+        {
+            await foreach (var (batch, receipt) in inFlight.Reader.ReadAllAsync(context.CancellationToken))
+            {
+                BatchReceipt acknowledged;
+                try
+                {
+                    acknowledged = await receipt;
+                }
+                catch (Exception ex) when (ErrorStatus.From(ex, $"Batch {batch.BatchId}: ") is { } status)
+                {
+                    throw status;
+                }
+
+                await responseStream.WriteAsync(acknowledged.ToAck(batch.BatchId, batch.InspectionId), context.CancellationToken);
+            }
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await reader;
+        }
+
+        if (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                "The server is shutting down. Every batch acknowledged on this stream is stored; resend the others on a new stream."));
+        }
+    }
+
+    public override async Task<ChangeAck> WithdrawCase(WithdrawCaseRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).Id("actor", request.Actor).ThrowIfAny();
+        return (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, request.Actor)).ToAck(request.InspectionId);
+    }
+
+    public override async Task<ChangeAck> SetJudgedRating(SetJudgedRatingRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Id("actor", request.Actor)
+            .Text("rationale", request.Rationale)
+            .That(request.Rating != Rating.Unspecified, "rating", "must be set; to leave a standard unrated use ClearJudgedRating")
+            .That(Enum.IsDefined(request.Rating), "rating", $"{(int)request.Rating} is not a rating")
+            .ThrowIfAny();
+        var input = new JudgedRatingInput(request.StandardId, request.Rating.ToDomain(), request.Rationale, request.Actor);
+        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
+    }
+
+    public override async Task<ChangeAck> ClearJudgedRating(ClearJudgedRatingRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Id("actor", request.Actor).ThrowIfAny();
+        var input = new JudgedRatingInput(request.StandardId, null, null, request.Actor);
+        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
+    }
+
+    public override async Task<Breakdowns> GetBreakdowns(GetBreakdownsRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("dimension", request.Dimension, required: false).ThrowIfAny();
+        var breakdowns = await Grain(request.InspectionId).GetBreakdownsAsync();
+        return new Breakdowns
+        {
+            InspectionId = request.InspectionId,
+            Breakdowns_ = { breakdowns.Where(b => request.Dimension.Length == 0 || b.Dimension == request.Dimension).Select(b => b.ToWire()) },
+        };
+    }
+
+    public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).ThrowIfAny();
+        var history = await Grain(request.InspectionId).GetCaseHistoryAsync(request.CaseId);
+        if (history.Count == 0)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"Inspection '{request.InspectionId}' has no case '{request.CaseId}'."));
+        }
+
+        return new CaseHistory { InspectionId = request.InspectionId, CaseId = request.CaseId, Revisions = { history.Select(r => r.ToWire()) } };
+    }
+
+    public override async Task WatchInspection(WatchInspectionRequest request, IServerStreamWriter<Inspection> responseStream, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        var grain = Grain(request.InspectionId);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var current = await grain.GetAsync();
+        var seen = request.AfterVersion;
+        if (current.Version > seen)
+        {
+            await responseStream.WriteAsync(current.ToWire(), stop.Token);
+            seen = current.Version;
+        }
+
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                // The grain answers as soon as a newer durable version exists, so a slow watcher gets
+                // the newest state, never a backlog.
+                if (await grain.WaitForChangeAsync(seen, WatchPoll).WaitAsync(stop.Token) is { } next)
+                {
+                    await responseStream.WriteAsync(next.ToWire(), stop.Token);
+                    seen = next.Version;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
+        }
+    }
+
+    private async Task ReadBatchesAsync(
+        IAsyncStreamReader<JudgementBatch> requests,
+        ChannelWriter<(JudgementBatch, Task<BatchReceipt>)> inFlight,
+        CancellationToken stop)
+    {
+        try
+        {
+            while (await requests.MoveNext(stop))
+            {
+                var batch = requests.Current;
+                await inFlight.WriteAsync((batch, RecordOrFail(batch)), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutting down, cancelled by the client, or stopped after a failed batch: stop taking batches.
+        }
+        catch (IOException)
+        {
+            // The client went away mid-message; the acknowledging side sees the cancellation.
+        }
+        finally
+        {
+            inFlight.TryComplete();
+        }
+
+        Task<BatchReceipt> RecordOrFail(JudgementBatch batch)
+        {
+            try
+            {
+                return Record(batch.InspectionId, batch.Actor, batch.Judgements);
+            }
+            catch (Exception ex)
+            {
+                return Task.FromException<BatchReceipt>(ex);
+            }
+        }
+    }
+
+    private Task<BatchReceipt> Record(string inspectionId, string actor, RepeatedField<Judgement> judgements)
+    {
+        Checks().Id("inspection_id", inspectionId).Id("actor", actor)
+            .That(judgements.Count > 0, "judgements", "must hold at least one judgement")
+            .Judgements(judgements)
+            .ThrowIfAny();
+        return Grain(inspectionId).RecordJudgementsAsync(new Grains.JudgementBatch(actor, [.. judgements.Select(j => j.ToGrain())]));
+    }
+
+    private RulebookKey ResolveRulebook(RulebookRef reference, string field) =>
+        rulebooks.Find(reference.Id, reference.Version)?.Key
+        ?? throw new InvalidRequestException([new Violation(
+            rulebooks.Find(reference.Id, 0) is null ? $"{field}.id" : $"{field}.version",
+            $"no rulebook {reference.Id}{(reference.Version == 0 ? "" : $" v{reference.Version}")}; known: {rulebooks.Known}")]);
+
+    private IInspectionGrain Grain(string inspectionId) => grains.GetGrain<IInspectionGrain>(inspectionId);
+
+    private RequestChecks Checks() => new(limits);
+}

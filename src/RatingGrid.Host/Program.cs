@@ -1,0 +1,4 @@
+using RatingGrid.Host;
+
+var app = RatingGridApp.Build(args);
+await app.RunAsync();

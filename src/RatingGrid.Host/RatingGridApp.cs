@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains;
+using RatingGrid.Host.Configuration;
+using RatingGrid.Host.Grpc;
+using RatingGrid.Host.Health;
+
+namespace RatingGrid.Host;
+
+/// <summary>The process: an Orleans silo and the gRPC services that front it, configured from settings.</summary>
+public static partial class RatingGridApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var service = Settings.Read<ServiceSettings>(builder.Configuration, ServiceSettings.Section);
+        var limits = Settings.Read<LimitSettings>(builder.Configuration, LimitSettings.Section);
+        var silo = Settings.Read<SiloSettings>(builder.Configuration, SiloSettings.Section);
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+
+        builder.AddRatingGridOrleans(silo, storage, limits);
+        builder.AddRatingGridGrpc(service, limits);
+        var app = builder.Build();
+        app.MapRatingGridEndpoints(service);
+        app.AnnounceWhenStarted(service, storage);
+        return app;
+    }
+
+    private static void AddRatingGridOrleans(this WebApplicationBuilder builder, SiloSettings silo, StorageSettings storage, LimitSettings limits)
+    {
+        if (silo.Clustering != SiloSettings.Localhost)
+        {
+            throw new OptionsValidationException(SiloSettings.Section, typeof(SiloSettings),
+                [$"Silo:Clustering '{silo.Clustering}' is not known; use {SiloSettings.Localhost}."]);
+        }
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            orleans.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (silo.ServiceId, silo.ClusterId));
+            orleans.AddRatingGridGrains(storage, new GrainLimits { MaxCasesPerInspection = limits.MaxCasesPerInspection });
+        });
+    }
+
+    private static void AddRatingGridGrpc(this WebApplicationBuilder builder, ServiceSettings service, LimitSettings limits)
+    {
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton(RulebookCatalog.BuiltIn);
+        builder.Services.AddSingleton<ServiceReadiness>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceReadiness>());
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = limits.MaxMessageBytes;
+            o.MaxSendMessageSize = limits.MaxMessageBytes;
+            o.Interceptors.Add<ErrorMappingInterceptor>();
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<ServiceReadiness>("silo");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(service.Address);
+            // No TLS here, so no protocol negotiation: gRPC needs a port that speaks only HTTP/2,
+            // and probes need HTTP/1.1, so each gets its own port.
+            kestrel.Listen(address, service.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, service.HealthPort, o => o.Protocols = HttpProtocols.Http1);
+        });
+    }
+
+    private static void MapRatingGridEndpoints(this WebApplication app, ServiceSettings service)
+    {
+        var grpc = $"*:{service.GrpcPort}";
+        var health = $"*:{service.HealthPort}";
+        app.MapGrpcService<InspectionGrpcService>().RequireHost(grpc);
+        app.MapGrpcService<RulebookGrpcService>().RequireHost(grpc);
+        app.MapGrpcHealthChecksService().RequireHost(grpc);
+        app.MapGrpcReflectionService().RequireHost(grpc);
+        // Live: the process answers. Ready: the silo has started and shutdown has not begun.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(health);
+        app.MapHealthChecks("/health/ready").RequireHost(health);
+    }
+
+    private static void AnnounceWhenStarted(this WebApplication app, ServiceSettings service, StorageSettings storage)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RatingGrid");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            LogListening(logger, service.Address, service.GrpcPort, service.HealthPort, storage.Provider);
+            if (storage.Provider == StorageSettings.Memory)
+            {
+                LogMemoryStorage(logger);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "RatingGrid is serving gRPC on http://{Address}:{GrpcPort} (HTTP/2) and health on http://{Address}:{HealthPort}/health/ready; storage: {Storage}")]
+    private static partial void LogListening(ILogger logger, string address, int grpcPort, int healthPort, string storage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "STORAGE IS IN MEMORY: every judgement is lost when this process stops. Use Storage:Provider=AzureBlob for anything but tests.")]
+    private static partial void LogMemoryStorage(ILogger logger);
+}
