@@ -71,7 +71,7 @@ public sealed class LedgerTests
         var refused = Assert.Throws<InvalidChangeException>(() => _ledger.Apply(bad));
 
         Assert.Equal(
-            ["case_type", "attributes[0].value", "answers[1].key_question_id", "answers[2].answer", "answers[3].key_question_id"],
+            ["case_type", "traits[0].value", "answers[1].key_question_id", "answers[2].answer", "answers[3].key_question_id"],
             refused.Violations.Select(v => v.Field));
         Assert.Contains("P9.9.X", refused.Violations[2].Description, StringComparison.Ordinal);
         Assert.Equal(before.KeyQuestions, _ledger.Results().KeyQuestions);
@@ -97,7 +97,7 @@ public sealed class LedgerTests
         var refused = Assert.Throws<InvalidChangeException>(() => _ledger.Apply(Judgements.Case("c1", 1, "community",
             [new CaseTrait("case_type", "licence"), new CaseTrait("gender", "male"), new CaseTrait("gender", "female")])));
 
-        Assert.Equal(["attributes[0].name", "attributes[2].name"], refused.Violations.Select(v => v.Field));
+        Assert.Equal(["traits[0].name", "traits[2].name"], refused.Violations.Select(v => v.Field));
     }
 
     [Fact]

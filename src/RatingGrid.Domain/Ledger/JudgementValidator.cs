@@ -48,20 +48,20 @@ public static class JudgementValidator
             var attribute = attributes[i];
             if (string.IsNullOrWhiteSpace(attribute.Name))
             {
-                Add($"attributes[{i}].name", "is required");
+                Add($"traits[{i}].name", "is required");
             }
             else if (attribute.Name == BreakdownKey.CaseTypeDimension)
             {
-                Add($"attributes[{i}].name", $"'{BreakdownKey.CaseTypeDimension}' is reserved: set case_type instead");
+                Add($"traits[{i}].name", $"'{BreakdownKey.CaseTypeDimension}' is reserved: set case_type instead");
             }
             else if (IndexOfAttribute(attributes, attribute.Name, i) is var first and >= 0)
             {
-                Add($"attributes[{i}].name", $"'{attribute.Name}' is given twice (first at attributes[{first}])");
+                Add($"traits[{i}].name", $"'{attribute.Name}' is given twice (first at traits[{first}])");
             }
 
             if (string.IsNullOrWhiteSpace(attribute.Value))
             {
-                Add($"attributes[{i}].value", "is required");
+                Add($"traits[{i}].value", "is required");
             }
         }
 

@@ -1,0 +1,156 @@
+using Google.Rpc;
+using Grpc.Core;
+using RatingGrid.Contracts.V1;
+
+namespace RatingGrid.Host.Tests;
+
+/// <summary>Shared state for the catalogue: an open inspection with cases, and a closed one.</summary>
+public sealed class BadRequestState : IAsyncLifetime
+{
+    public HostFixture Host { get; } = new();
+
+    public string OpenId { get; } = Requests.NewId("open");
+
+    public string ClosedId { get; } = Requests.NewId("closed");
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        var client = Host.Inspections;
+        await client.OpenInspectionAsync(Requests.Open(OpenId));
+        await client.RecordJudgementsAsync(Requests.Record(OpenId, Requests.Judgement("c1", 3), Requests.Judgement("c2", 1)));
+        await client.OpenInspectionAsync(Requests.Open(ClosedId));
+        await client.CloseInspectionAsync(new InspectionActionRequest { InspectionId = ClosedId, Actor = "lead" });
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
+
+/// <summary>
+/// Every bad request gets its documented status, a message, and (for INVALID_ARGUMENT) a field
+/// violation naming the field; a following read shows that nothing changed.
+/// </summary>
+public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRequestState>
+{
+    private static readonly string Long = new('x', 200);
+
+    private static Judgement Valid(string caseId = "new-case") => Requests.Judgement(caseId, 1);
+
+    private static Judgement With(Action<Judgement> change)
+    {
+        var judgement = Valid();
+        change(judgement);
+        return judgement;
+    }
+
+    private static SetJudgedRatingRequest Judged(string id, string standard, Rating rating, string rationale) =>
+        new() { InspectionId = id, StandardId = standard, Rating = rating, Rationale = rationale, Actor = "lead" };
+
+    public static TheoryData<string> Cases => [.. Catalogue.Keys];
+
+    // name → (call, expected status, field named by the violation for INVALID_ARGUMENT)
+    private static readonly Dictionary<string, (Func<BadRequestState, Task> Call, StatusCode Code, string? Field)> Catalogue = new()
+    {
+        ["get unknown inspection"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = "nobody" }).ResponseAsync, StatusCode.NotFound, null),
+        ["get with empty id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest()).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),
+        ["get with oversized id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = Long }).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),
+        ["open without pdu id"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.PduId = "")).ResponseAsync, StatusCode.InvalidArgument, "pdu_id"),
+        ["open with unknown rulebook"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.Rulebook = new RulebookRef { Id = "nonesuch", Version = 1 })).ResponseAsync, StatusCode.InvalidArgument, "rulebook.id"),
+        ["open with unknown rulebook version"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.Rulebook.Version = 9)).ResponseAsync, StatusCode.InvalidArgument, "rulebook.version"),
+        ["open without fieldwork start"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.FieldworkStart = null)).ResponseAsync, StatusCode.InvalidArgument, "fieldwork_start"),
+        ["open with a date that does not exist"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.FieldworkEnd = new Date { Year = 2025, Month = 2, Day = 30 })).ResponseAsync, StatusCode.InvalidArgument, "fieldwork_end"),
+        ["open with fieldwork ending before it starts"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.FieldworkEnd = new Date { Year = 2025, Month = 5, Day = 1 })).ResponseAsync, StatusCode.InvalidArgument, "fieldwork_end"),
+        ["open without actor"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.Actor = "")).ResponseAsync, StatusCode.InvalidArgument, "actor"),
+        ["open again with other details"] = (s => s.Host.Inspections.OpenInspectionAsync(OtherRegion(s.OpenId)).ResponseAsync, StatusCode.FailedPrecondition, null),
+        ["record to unknown inspection"] = (s => Record(s, "nobody", Valid()), StatusCode.NotFound, null),
+        ["record unknown key question"] = (s => Record(s, s.OpenId, With(j => j.Answers[0].KeyQuestionId = "P9.9.X")), StatusCode.InvalidArgument, "judgements[0].answers[0].key_question_id"),
+        ["record unspecified answer"] = (s => Record(s, s.OpenId, With(j => j.Answers[0].Answer = Answer.Unspecified)), StatusCode.InvalidArgument, "judgements[0].answers[0].answer"),
+        ["record answer outside the enum"] = (s => Record(s, s.OpenId, With(j => j.Answers[0].Answer = (Answer)99)), StatusCode.InvalidArgument, "judgements[0].answers[0].answer"),
+        ["record revision 0"] = (s => Record(s, s.OpenId, With(j => j.Revision = 0)), StatusCode.InvalidArgument, "judgements[0].revision"),
+        ["record negative revision"] = (s => Record(s, s.OpenId, With(j => j.Revision = -4)), StatusCode.InvalidArgument, "judgements[0].revision"),
+        ["record empty case id"] = (s => Record(s, s.OpenId, With(j => j.CaseId = "")), StatusCode.InvalidArgument, "judgements[0].case_id"),
+        ["record oversized case id"] = (s => Record(s, s.OpenId, With(j => j.CaseId = Long)), StatusCode.InvalidArgument, "judgements[0].case_id"),
+        ["record unknown case type"] = (s => Record(s, s.OpenId, With(j => j.CaseType = "custody")), StatusCode.InvalidArgument, "judgements[0].case_type"),
+        ["record a case twice with different answers"] = (s => Record(s, s.OpenId, Valid("twice"), Requests.Judgement("twice", 1, seed: 5)), StatusCode.InvalidArgument, "judgements[1].case_id"),
+        ["record too many judgements"] = (s => Record(s, s.OpenId, [.. Enumerable.Range(0, 1001).Select(i => Valid($"bulk-{i}"))]), StatusCode.InvalidArgument, "judgements"),
+        ["record an empty batch"] = (s => Record(s, s.OpenId), StatusCode.InvalidArgument, "judgements"),
+        ["record a key question answered twice"] = (s => Record(s, s.OpenId, With(j => j.Answers.Add(new KeyQuestionAnswer { KeyQuestionId = j.Answers[0].KeyQuestionId, Answer = Answer.Yes }))), StatusCode.InvalidArgument, "judgements[0].answers[12].key_question_id"),
+        ["record a trait named case_type"] = (s => Record(s, s.OpenId, With(j => j.Traits[0].Name = "case_type")), StatusCode.InvalidArgument, "judgements[0].traits[0].name"),
+        ["record an oversized trait value"] = (s => Record(s, s.OpenId, With(j => j.Traits[0].Value = new string('v', 3000))), StatusCode.InvalidArgument, "judgements[0].traits[0].value"),
+        ["record without actor"] = (s => s.Host.Inspections.RecordJudgementsAsync(new RecordJudgementsRequest { InspectionId = s.OpenId, Judgements = { Valid() } }).ResponseAsync, StatusCode.InvalidArgument, "actor"),
+        ["record to a closed inspection"] = (s => Record(s, s.ClosedId, Valid()), StatusCode.FailedPrecondition, null),
+        ["withdraw at revision 0"] = (s => s.Host.Inspections.WithdrawCaseAsync(new WithdrawCaseRequest { InspectionId = s.OpenId, CaseId = "c1", Revision = 0, Actor = "lead" }).ResponseAsync, StatusCode.InvalidArgument, "revision"),
+        ["withdraw without case id"] = (s => s.Host.Inspections.WithdrawCaseAsync(new WithdrawCaseRequest { InspectionId = s.OpenId, Revision = 9, Actor = "lead" }).ResponseAsync, StatusCode.InvalidArgument, "case_id"),
+        ["withdraw from a closed inspection"] = (s => s.Host.Inspections.WithdrawCaseAsync(new WithdrawCaseRequest { InspectionId = s.ClosedId, CaseId = "c1", Revision = 9, Actor = "lead" }).ResponseAsync, StatusCode.FailedPrecondition, null),
+        ["judged rating on a case-rated standard"] = (s => s.Host.Inspections.SetJudgedRatingAsync(Judged(s.OpenId, "P2.1", Rating.Good, "Because.")).ResponseAsync, StatusCode.InvalidArgument, "standard_id"),
+        ["judged rating on an unknown standard"] = (s => s.Host.Inspections.SetJudgedRatingAsync(Judged(s.OpenId, "P7.7", Rating.Good, "Because.")).ResponseAsync, StatusCode.InvalidArgument, "standard_id"),
+        ["judged rating unspecified"] = (s => s.Host.Inspections.SetJudgedRatingAsync(Judged(s.OpenId, "P1.1", Rating.Unspecified, "Because.")).ResponseAsync, StatusCode.InvalidArgument, "rating"),
+        ["judged rating without rationale"] = (s => s.Host.Inspections.SetJudgedRatingAsync(Judged(s.OpenId, "P1.1", Rating.Good, "")).ResponseAsync, StatusCode.InvalidArgument, "rationale"),
+        ["clear a case-rated standard"] = (s => s.Host.Inspections.ClearJudgedRatingAsync(new ClearJudgedRatingRequest { InspectionId = s.OpenId, StandardId = "P2.2", Actor = "lead" }).ResponseAsync, StatusCode.InvalidArgument, "standard_id"),
+        ["history of an unknown case"] = (s => s.Host.Inspections.GetCaseHistoryAsync(new GetCaseHistoryRequest { InspectionId = s.OpenId, CaseId = "nobody" }).ResponseAsync, StatusCode.NotFound, null),
+        ["close an unknown inspection"] = (s => s.Host.Inspections.CloseInspectionAsync(new InspectionActionRequest { InspectionId = "nobody", Actor = "lead" }).ResponseAsync, StatusCode.NotFound, null),
+        ["rulebook that does not exist"] = (s => s.Host.Rulebooks.GetRulebookAsync(new GetRulebookRequest { Rulebook = new RulebookRef { Id = "nonesuch" } }).ResponseAsync, StatusCode.NotFound, null),
+        ["rulebook without id"] = (s => s.Host.Rulebooks.GetRulebookAsync(new GetRulebookRequest()).ResponseAsync, StatusCode.InvalidArgument, "rulebook.id"),
+        ["watch from a negative version"] = (s => Watch(s, new WatchInspectionRequest { InspectionId = s.OpenId, AfterVersion = -1 }), StatusCode.InvalidArgument, "after_version"),
+        ["watch an unknown inspection"] = (s => Watch(s, new WatchInspectionRequest { InspectionId = "nobody" }), StatusCode.NotFound, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_bad_request_gets_its_status_and_field_and_changes_nothing(string name)
+    {
+        var (call, code, field) = Catalogue[name];
+        var before = await Snapshot();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => call(state));
+
+        Assert.Equal(code, refused.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(refused.Status.Detail));
+        if (field is not null)
+        {
+            var badRequest = refused.GetRpcStatus()?.GetDetail<BadRequest>();
+            Assert.NotNull(badRequest);
+            Assert.Contains(badRequest.FieldViolations, v => v.Field == field && !string.IsNullOrWhiteSpace(v.Description));
+        }
+
+        Assert.Equal(before, await Snapshot());
+        // Refused opens created nothing either.
+        var fresh = await Assert.ThrowsAsync<RpcException>(() => state.Host.Inspections.GetInspectionAsync(
+            new GetInspectionRequest { InspectionId = "fresh" }, cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, fresh.StatusCode);
+    }
+
+    [Fact]
+    public void The_catalogue_holds_at_least_thirty_bad_requests() => Assert.True(Catalogue.Count >= 30, $"{Catalogue.Count} cases");
+
+    private async Task<string> Snapshot()
+    {
+        var open = await state.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = state.OpenId });
+        var closed = await state.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = state.ClosedId });
+        return $"{open.Version}|{open.Results}|{open.Status}|{closed.Version}|{closed.Results}|{closed.Status}";
+    }
+
+    private static OpenInspectionRequest Open(BadRequestState state, Action<OpenInspectionRequest> change)
+    {
+        _ = state;
+        var request = Requests.Open("fresh");
+        change(request);
+        return request;
+    }
+
+    private static OpenInspectionRequest OtherRegion(string id)
+    {
+        var request = Requests.Open(id);
+        request.Region = "Wales";
+        return request;
+    }
+
+    private static Task<JudgementsAck> Record(BadRequestState state, string id, params Judgement[] judgements) =>
+        state.Host.Inspections.RecordJudgementsAsync(Requests.Record(id, judgements)).ResponseAsync;
+
+    private static async Task Watch(BadRequestState state, WatchInspectionRequest request)
+    {
+        using var call = state.Host.Inspections.WatchInspection(request);
+        await call.ResponseStream.MoveNext(CancellationToken.None);
+    }
+}

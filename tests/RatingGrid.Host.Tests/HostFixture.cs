@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
+
+namespace RatingGrid.Host.Tests;
+
+/// <summary>
+/// The real host (Kestrel on 127.0.0.1, the co-hosted silo) on its own free ports, storing in a real
+/// in-memory Azurite, for one test class. Tests use fresh inspection ids.
+/// </summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    private readonly AzuriteProcess _azurite = new();
+    private WebApplication? _app;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public int GrpcPort { get; private set; }
+
+    public int HealthPort { get; private set; }
+
+    public InspectionService.InspectionServiceClient Inspections => new(Channel);
+
+    public RulebookService.RulebookServiceClient Rulebooks => new(Channel);
+
+    public WebApplication App => _app!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _azurite.StartAsync();
+        (GrpcPort, HealthPort) = (FreePort(), FreePort());
+        var settings = new Dictionary<string, string?>
+        {
+            ["Service:GrpcPort"] = GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Service:HealthPort"] = HealthPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:ServiceId"] = $"host-tests-{Guid.NewGuid():N}",
+            ["Storage:ConnectionString"] = _azurite.ConnectionString,
+            ["Limits:MaxCasesPerInspection"] = "6000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        _app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        await _app.StartAsync();
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+
+    internal static int FreePort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}
