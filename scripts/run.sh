@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-bash scripts/install-azurite.sh
+bash scripts/install-node-tools.sh
 data="${RATINGGRID_DATA:-$root/.data}"
 blob_port="${AZURITE_BLOB_PORT:-10000}"
 mkdir -p "$data/azurite"

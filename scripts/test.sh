@@ -9,7 +9,7 @@ results="$root/TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$results"
 
 # The grain tests start their own in-memory Azurite from the pinned npm package.
-bash scripts/install-azurite.sh
+bash scripts/install-node-tools.sh
 
 dotnet build RatingGrid.sln -c Release -nologo -v quiet
 

@@ -5,7 +5,7 @@ namespace RatingGrid.Testing;
 
 /// <summary>
 /// A real Azurite (the Azure Storage emulator) in memory, on ports the OS picks. It is the project's
-/// pinned npm package, installed by scripts/install-azurite.sh.
+/// pinned npm package, installed by scripts/install-node-tools.sh.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
@@ -38,7 +38,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         var script = Path.Combine(RepositoryRoot(), "tools", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {script}: run scripts/install-azurite.sh (scripts/test.sh does).");
+            throw new InvalidOperationException($"Azurite is not installed at {script}: run scripts/install-node-tools.sh (scripts/test.sh does).");
         }
 
         var start = new ProcessStartInfo("node")
@@ -92,7 +92,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    internal static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Microsoft.Extensions.Configuration;
+using Grpc.Net.Client;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Host;
+using RatingGrid.Host.Benchmarks;
+using RatingGrid.Testing;
+
+// Judgements per second through StreamJudgements over loopback, in one run, against: a bare
+// do-nothing stream server carrying the same messages (the transport's ceiling), the host on memory
+// storage, and the host on Azurite. Every judgement is a full 12-answer case.
+//   dotnet run -c Release --project benchmarks/RatingGrid.Host.Benchmarks [inspections cases revisions streams batch]
+var inspections = Arg(0, 100);
+var cases = Arg(1, 50);
+var revisions = Arg(2, 10);
+var streams = Arg(3, 8);
+var batchSize = Arg(4, 50);
+var total = inspections * cases * revisions;
+var rulebook = RulebookCatalog.BuiltIn.Get(RulebookCatalog.DefaultKey);
+
+await using var azurite = new AzuriteProcess();
+await azurite.StartAsync();
+Console.WriteLine($"load: {inspections} inspections x {cases} cases x {revisions} revisions = {total:N0} judgements, {streams} streams, {batchSize} judgements per batch; {Environment.ProcessorCount} cores");
+var rows = new List<(string Target, double PerSecond)>();
+long writes = 0;
+using var meters = new System.Diagnostics.Metrics.MeterListener();
+meters.InstrumentPublished = (instrument, listener) =>
+{
+    if (instrument.Meter.Name == RatingGrid.Grains.GrainMetrics.MeterName && instrument.Name == "ratinggrid.storage.writes")
+    {
+        listener.EnableMeasurementEvents(instrument);
+    }
+};
+meters.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref writes, value));
+meters.Start();
+
+var barePort = FreePort();
+await using (var bare = await BareStreamServer.StartAsync(barePort))
+{
+    await MeasureAsync(barePort, open: false); // warm-up pass: let the JIT settle
+    rows.Add(("bare stream server", await MeasureAsync(barePort, open: false)));
+}
+
+foreach (var storage in new[] { "Memory", "AzureBlob" })
+{
+    var port = FreePort();
+    await using var app = RatingGridApp.Build([], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Service:GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Service:HealthPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Silo:ServiceId"] = $"bench-{Guid.NewGuid():N}",
+            ["Storage:Provider"] = storage,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+    });
+    await app.StartAsync();
+    await MeasureAsync(port, open: true); // warm-up pass on other inspections: let the JIT settle
+    var writesBefore = Interlocked.Read(ref writes);
+    rows.Add(($"host, {storage} storage", await MeasureAsync(port, open: true)));
+    Console.WriteLine($"{storage}: {Interlocked.Read(ref writes) - writesBefore:N0} storage writes (opens included)");
+    await app.StopAsync();
+}
+
+var ceiling = rows[0].PerSecond;
+foreach (var (target, perSecond) in rows)
+{
+    Console.WriteLine($"{target,-26} {perSecond,12:N0} judgements/s  {perSecond / ceiling,6:P0} of bare");
+}
+
+Console.WriteLine("targets: memory >= 50% of bare; Azurite >= 20,000 judgements/s");
+
+async Task<double> MeasureAsync(int port, bool open)
+{
+    using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+    var client = new InspectionService.InspectionServiceClient(channel);
+    var run = Guid.NewGuid().ToString("N")[..8];
+    string Id(int i) => $"bench-{run}-{i}";
+    if (open)
+    {
+        await Task.WhenAll(Enumerable.Range(0, inspections).Select(i => client.OpenInspectionAsync(new OpenInspectionRequest
+        {
+            InspectionId = Id(i), PduId = $"pdu-{i}", PduName = "Bench", Region = "Bench",
+            Rulebook = new RulebookRef { Id = rulebook.Id, Version = rulebook.Version },
+            FieldworkStart = new Date { Year = 2025, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 30 }, Actor = "bench",
+        }).ResponseAsync));
+    }
+
+    // Each stream owns a share of the inspections and sends, revision by revision, their cases in batches.
+    var batches = Enumerable.Range(0, streams).Select(s =>
+        (from r in Enumerable.Range(1, revisions)
+         from i in Enumerable.Range(0, inspections).Where(i => i % streams == s)
+         from chunk in Enumerable.Range(0, cases).Chunk(batchSize)
+         select (Inspection: Id(i), Revision: r, Cases: chunk)).ToList()).ToList();
+    var watch = Stopwatch.StartNew();
+    await Task.WhenAll(batches.Select(async mine =>
+    {
+        using var call = client.StreamJudgements();
+        var writer = Task.Run(async () =>
+        {
+            ulong id = 0;
+            foreach (var (inspection, revision, chunk) in mine)
+            {
+                var batch = new JudgementBatch { BatchId = ++id, InspectionId = inspection, Actor = "bench" };
+                batch.Judgements.AddRange(chunk.Select(c => Judgement($"case-{c}", revision)));
+                await call.RequestStream.WriteAsync(batch);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        });
+        var acknowledged = 0;
+        await foreach (var ack in call.ResponseStream.ReadAllAsync())
+        {
+            acknowledged += ack.Outcomes.Count;
+        }
+
+        await writer;
+        if (acknowledged != mine.Sum(b => b.Cases.Length))
+        {
+            throw new InvalidOperationException($"{acknowledged} judgements acknowledged of {mine.Sum(b => b.Cases.Length)} sent.");
+        }
+    }));
+    return total / watch.Elapsed.TotalSeconds;
+}
+
+Judgement Judgement(string caseId, int revision)
+{
+    var judgement = new Judgement { CaseId = caseId, Revision = revision, CaseType = revision % 3 == 0 ? "licence" : "community" };
+    judgement.Traits.Add(new Trait { Name = "gender", Value = revision % 2 == 0 ? "female" : "male" });
+    judgement.Answers.AddRange(rulebook.KeyQuestions.Select((kq, i) => new KeyQuestionAnswer { KeyQuestionId = kq.Id, Answer = (Answer)(1 + ((i + revision) % 3)) }));
+    return judgement;
+}
+
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+static int FreePort()
+{
+    using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    return ((IPEndPoint)socket.LocalEndPoint!).Port;
+}

@@ -1,0 +1,110 @@
+using Grpc.Core;
+using RatingGrid.Contracts.V1;
+
+namespace RatingGrid.Host.Tests;
+
+public sealed class StreamingTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>Batch b (1-based) revises cases [start, start + size) to revision r, walking 5,000 cases 20 times.</summary>
+    private static JudgementBatch Batch(string id, ulong b, int size = 500, int cases = 5_000)
+    {
+        var first = (int)((b - 1) * (ulong)size);
+        var revision = 1 + (first / cases);
+        return new JudgementBatch
+        {
+            BatchId = b,
+            InspectionId = id,
+            Actor = "feed",
+            Judgements = { Enumerable.Range(first % cases, size).Select(c => Requests.Judgement($"case-{c:D4}", revision)) },
+        };
+    }
+
+    [Fact]
+    public async Task A_hundred_thousand_judgements_over_one_stream_are_acknowledged_once_per_batch_in_order()
+    {
+        const int batches = 200; // x 500 = 100,000 judgements
+        var id = Requests.NewId();
+        await host.Inspections.OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        var sent = Enumerable.Range(1, batches).Select(b => Batch(id, (ulong)b)).ToList();
+
+        using var call = host.Inspections.StreamJudgements(cancellationToken: Cancel);
+        var writer = Task.Run(async () =>
+        {
+            foreach (var batch in sent)
+            {
+                await call.RequestStream.WriteAsync(batch, Cancel);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }, Cancel);
+        var acks = await call.ResponseStream.ReadAllAsync(Cancel).ToListAsync(Cancel);
+        await writer;
+
+        Assert.Equal(sent.Select(b => b.BatchId), acks.Select(a => a.BatchId));
+        Assert.All(acks, a => Assert.Equal(500, a.Outcomes.Count));
+        Assert.Equal(acks.Select(a => a.Version).Order(), acks.Select(a => a.Version));
+        var inspection = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: Cancel);
+        Assert.Equal(5_000, inspection.Results.Cases);
+        Requests.AssertSame(Requests.FromScratch(sent.SelectMany(b => b.Judgements)), inspection.Results);
+    }
+
+    [Fact]
+    public async Task A_client_that_drops_the_stream_and_resends_what_was_not_acknowledged_ends_with_the_same_ratings()
+    {
+        var id = Requests.NewId();
+        await host.Inspections.OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        var sent = Enumerable.Range(1, 30).Select(b => Batch(id, (ulong)b, size: 100, cases: 1_000)).ToList();
+
+        ulong lastAcknowledged = 0;
+        using (var dropped = new CancellationTokenSource())
+        using (var first = host.Inspections.StreamJudgements(cancellationToken: dropped.Token))
+        {
+            foreach (var batch in sent)
+            {
+                await first.RequestStream.WriteAsync(batch, Cancel);
+            }
+
+            for (var i = 0; i < 7 && await first.ResponseStream.MoveNext(Cancel); i++)
+            {
+                lastAcknowledged = first.ResponseStream.Current.BatchId;
+            }
+
+            await dropped.CancelAsync(); // the connection breaks before the rest are acknowledged
+        }
+
+        Assert.Equal(7UL, lastAcknowledged);
+        using var second = host.Inspections.StreamJudgements(cancellationToken: Cancel);
+        var resent = sent.Where(b => b.BatchId > lastAcknowledged).ToList();
+        foreach (var batch in resent)
+        {
+            await second.RequestStream.WriteAsync(batch, Cancel);
+        }
+
+        await second.RequestStream.CompleteAsync();
+        var acks = await second.ResponseStream.ReadAllAsync(Cancel).ToListAsync(Cancel);
+
+        Assert.Equal(resent.Select(b => b.BatchId), acks.Select(a => a.BatchId));
+        var inspection = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: Cancel);
+        Requests.AssertSame(Requests.FromScratch(sent.SelectMany(b => b.Judgements)), inspection.Results);
+    }
+
+    [Fact]
+    public async Task A_bad_batch_ends_the_stream_with_its_status_after_acknowledging_the_ones_before_it()
+    {
+        var id = Requests.NewId();
+        await host.Inspections.OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        using var call = host.Inspections.StreamJudgements(cancellationToken: Cancel);
+        await call.RequestStream.WriteAsync(new JudgementBatch { BatchId = 1, InspectionId = id, Actor = "feed", Judgements = { Requests.Judgement("a", 1) } }, Cancel);
+        var bad = Requests.Judgement("b", 1);
+        bad.Answers[0].KeyQuestionId = "P9.9.X";
+        await call.RequestStream.WriteAsync(new JudgementBatch { BatchId = 2, InspectionId = id, Actor = "feed", Judgements = { bad } }, Cancel);
+
+        Assert.True(await call.ResponseStream.MoveNext(Cancel));
+        Assert.Equal(1UL, call.ResponseStream.Current.BatchId);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(Cancel));
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains("Batch 2", refused.Status.Detail, StringComparison.Ordinal);
+    }
+}
