@@ -21,7 +21,7 @@ public static partial class RatingGridApp
         var service = Settings.Read<ServiceSettings>(builder.Configuration, ServiceSettings.Section);
         var limits = Settings.Read<LimitSettings>(builder.Configuration, LimitSettings.Section);
         var silo = Settings.Read<SiloSettings>(builder.Configuration, SiloSettings.Section);
-        var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+        var storage = Settings.Read<StorageSettings>(builder.Configuration, "Storage");
 
         builder.AddRatingGridOrleans(silo, storage, limits);
         builder.AddRatingGridGrpc(service, limits);
