@@ -73,23 +73,57 @@ internal sealed class RequestChecks(LimitSettings limits)
 
         for (var i = 0; i < judgements.Count; i++)
         {
-            var judgement = judgements[i];
-            var at = $"{field}[{i}]";
-            Id($"{at}.case_id", judgement.CaseId, required: false);
-            Id($"{at}.case_type", judgement.CaseType, required: false);
-            for (var t = 0; t < judgement.Traits.Count; t++)
+            // Field paths are only spelled out for a judgement that breaks a limit: this runs on
+            // every judgement of every batch.
+            if (!WithinLimits(judgements[i]))
             {
-                Id($"{at}.traits[{t}].name", judgement.Traits[t].Name, required: false);
-                Text($"{at}.traits[{t}].value", judgement.Traits[t].Value);
-            }
-
-            for (var a = 0; a < judgement.Answers.Count; a++)
-            {
-                Id($"{at}.answers[{a}].key_question_id", judgement.Answers[a].KeyQuestionId, required: false);
+                NameOversizedFields(judgements[i], $"{field}[{i}]");
             }
         }
 
         return this;
+    }
+
+    private bool WithinLimits(Judgement judgement)
+    {
+        if (judgement.CaseId.Length > limits.MaxIdLength || judgement.CaseType.Length > limits.MaxIdLength)
+        {
+            return false;
+        }
+
+        foreach (var trait in judgement.Traits)
+        {
+            if (trait.Name.Length > limits.MaxIdLength || trait.Value.Length > limits.MaxTextLength)
+            {
+                return false;
+            }
+        }
+
+        foreach (var answer in judgement.Answers)
+        {
+            if (answer.KeyQuestionId.Length > limits.MaxIdLength)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void NameOversizedFields(Judgement judgement, string at)
+    {
+        Id($"{at}.case_id", judgement.CaseId, required: false);
+        Id($"{at}.case_type", judgement.CaseType, required: false);
+        for (var t = 0; t < judgement.Traits.Count; t++)
+        {
+            Id($"{at}.traits[{t}].name", judgement.Traits[t].Name, required: false);
+            Text($"{at}.traits[{t}].value", judgement.Traits[t].Value);
+        }
+
+        for (var a = 0; a < judgement.Answers.Count; a++)
+        {
+            Id($"{at}.answers[{a}].key_question_id", judgement.Answers[a].KeyQuestionId, required: false);
+        }
     }
 
     /// <summary>Refuses the request with every violation found, naming the fields; nothing has been changed.</summary>
