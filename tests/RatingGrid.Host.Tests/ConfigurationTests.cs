@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace RatingGrid.Host.Tests;
+
+/// <summary>Settings are validated when the host is built: a mistake stops it with a message naming the setting.</summary>
+public sealed class ConfigurationTests
+{
+    private static OptionsValidationException BuildFails(params (string Key, string Value)[] settings) =>
+        Assert.Throws<OptionsValidationException>(() => RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(
+            settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Append(KeyValuePair.Create("Storage:ConnectionString", (string?)"UseDevelopmentStorage=true")))));
+
+    [Theory]
+    [InlineData("Storage:Provider", "Cassandra", "Storage:Provider 'Cassandra' is not known")]
+    [InlineData("Silo:Clustering", "Consul", "Silo:Clustering 'Consul' is not known")]
+    [InlineData("Limits:MaxJudgementsPerBatch", "0", "MaxJudgementsPerBatch")]
+    [InlineData("Service:GrpcPort", "70000", "GrpcPort")]
+    public void A_bad_setting_stops_the_host_naming_it(string key, string value, string named)
+    {
+        var refused = BuildFails((key, value));
+
+        Assert.Contains(refused.Failures, f => f.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Azure_storage_without_a_connection_string_is_refused()
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => RatingGridApp.Build([]));
+
+        Assert.Contains(refused.Failures, f => f.Contains("Storage:ConnectionString is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_misspelt_setting_is_an_error_not_a_silent_default()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(
+            [KeyValuePair.Create("Limits:MaxJudgementsPerBacth", (string?)"5")])));
+
+        Assert.Contains("MaxJudgementsPerBacth", refused.Message, StringComparison.Ordinal);
+    }
+}
