@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Grpc.Net.Client;
 using RatingGrid.Contracts.V1;
@@ -13,8 +14,7 @@ using RatingGrid.Testing;
 
 // Judgements per second through StreamJudgements over loopback, in one run, against: a bare
 // do-nothing stream server carrying the same messages (the transport's ceiling), the host on memory
-// storage, and the host on Azurite. Every judgement is a full 12-answer case. Each figure is the
-// median of three passes after a warm-up pass.
+// storage, and the host on Azurite. Every judgement is a full 12-answer case.
 //   dotnet run -c Release --project benchmarks/RatingGrid.Host.Benchmarks [inspections cases revisions streams batch]
 var inspections = Arg(0, 100);
 var cases = Arg(1, 50);
@@ -40,16 +40,17 @@ meters.InstrumentPublished = (instrument, listener) =>
 meters.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref writes, value));
 meters.Start();
 
+// All three servers run side by side and are measured in turn, round after round, so that the
+// machine's drift over the run touches each of them alike; each figure is the median of its rounds.
+const int Rounds = 5;
 var barePort = FreePort();
-await using (var bare = await BareStreamServer.StartAsync(barePort))
-{
-    rows.Add(("bare stream server", await MedianAsync(barePort, open: false)));
-}
-
+await using var bare = await BareStreamServer.StartAsync(barePort);
+var targets = new List<(string Name, int Port, bool Open, string? Storage)> { ("bare stream server", barePort, false, null) };
+var hosts = new List<WebApplication>();
 foreach (var storage in Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PROVIDERS")?.Split(',') ?? ["Memory", "AzureBlob"])
 {
     var port = FreePort();
-    await using var app = RatingGridApp.Build([], builder =>
+    var app = RatingGridApp.Build([], builder =>
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -64,10 +65,35 @@ foreach (var storage in Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PRO
         });
     });
     await app.StartAsync();
-    var writesBefore = Interlocked.Read(ref writes);
-    rows.Add(($"host, {storage} storage", await MedianAsync(port, open: true)));
-    Console.WriteLine($"{storage}: {Interlocked.Read(ref writes) - writesBefore:N0} storage writes over 4 passes of {total:N0} judgements (opens included)");
+    hosts.Add(app);
+    targets.Add(($"host, {storage} storage", port, true, storage));
+}
+
+foreach (var target in targets)
+{
+    await MeasureAsync(target.Port, target.Open); // warm-up pass: the JIT must settle
+}
+
+var passes = targets.ToDictionary(t => t.Name, _ => new List<double>());
+var writesBefore = Interlocked.Read(ref writes);
+for (var round = 0; round < Rounds; round++)
+{
+    foreach (var target in targets)
+    {
+        passes[target.Name].Add(await MeasureAsync(target.Port, target.Open));
+    }
+}
+
+Console.WriteLine($"{Interlocked.Read(ref writes) - writesBefore:N0} storage writes by the hosts over the measured rounds");
+foreach (var target in targets)
+{
+    rows.Add((target.Name, passes[target.Name].Order().ElementAt(Rounds / 2)));
+}
+
+foreach (var app in hosts)
+{
     await app.StopAsync();
+    await app.DisposeAsync();
 }
 
 var ceiling = rows[0].PerSecond;
@@ -77,19 +103,6 @@ foreach (var (target, perSecond) in rows)
 }
 
 Console.WriteLine("targets: memory >= 50% of bare; Azurite >= 20,000 judgements/s");
-
-// A warm-up pass (the JIT must settle), then the median of three measured passes, each on new inspections.
-async Task<double> MedianAsync(int port, bool open)
-{
-    await MeasureAsync(port, open);
-    var passes = new List<double>();
-    for (var i = 0; i < 3; i++)
-    {
-        passes.Add(await MeasureAsync(port, open));
-    }
-
-    return passes.Order().ElementAt(1);
-}
 
 async Task<double> MeasureAsync(int port, bool open)
 {
@@ -107,10 +120,11 @@ async Task<double> MeasureAsync(int port, bool open)
         }).ResponseAsync));
     }
 
-    // Each stream owns a share of the inspections and sends, revision by revision, their cases in batches.
+    // Each stream is the feed of a share of the inspections: it sends one inspection's revisions
+    // batch after batch, then the next inspection's, as a service streaming an inspection's updates does.
     var batches = Enumerable.Range(0, streams).Select(s =>
-        (from r in Enumerable.Range(1, revisions)
-         from i in Enumerable.Range(0, inspections).Where(i => i % streams == s)
+        (from i in Enumerable.Range(0, inspections).Where(i => i % streams == s)
+         from r in Enumerable.Range(1, revisions)
          from chunk in Enumerable.Range(0, cases).Chunk(batchSize)
          select (Inspection: Id(i), Revision: r, Cases: chunk)).ToList()).ToList();
     var watch = Stopwatch.StartNew();

@@ -19,6 +19,13 @@ public interface IInspectionGrain : IGrainWithStringKey
     /// <exception cref="StorageUnavailableException">Not written: retry.</exception>
     Task<BatchReceipt> RecordJudgementsAsync(JudgementBatch batch);
 
+    /// <summary>
+    /// Applies several batches in one call and one storage write, each all or nothing on its own, as
+    /// if sent one after another: a refused batch fails alone (its result carries the error), the
+    /// others go ahead. Lets a judgement stream send whatever has queued up for an inspection at once.
+    /// </summary>
+    Task<IReadOnlyList<BatchResult>> RecordBatchesAsync(IReadOnlyList<JudgementBatch> batches);
+
     /// <summary>Withdraws a case at a new revision.</summary>
     Task<ChangeReceipt> WithdrawCaseAsync(string caseId, long revision, string actor);
 

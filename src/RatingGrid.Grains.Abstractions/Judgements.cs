@@ -37,6 +37,10 @@ public sealed record BatchReceipt(
     [property: Id(1)] IReadOnlyList<ChangeOutcome> Outcomes,
     [property: Id(2)] ResultsView Results);
 
+/// <summary>One batch's result within <see cref="IInspectionGrain.RecordBatchesAsync"/>: a receipt, or the error that refused it.</summary>
+[GenerateSerializer, Immutable, Alias("RatingGrid.BatchResult")]
+public sealed record BatchResult([property: Id(0)] BatchReceipt? Receipt, [property: Id(1)] Exception? Error);
+
 /// <summary>What a single change did, acknowledged only once durably written.</summary>
 [GenerateSerializer, Immutable, Alias("RatingGrid.ChangeReceipt")]
 public sealed record ChangeReceipt(

@@ -31,6 +31,7 @@ internal sealed partial class InspectionGrain(
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PendingChange? _lastPending;
     private bool _writing;
+    private bool _deferWrites;
     private bool _poisoned;
 
     private string InspectionId => this.GetPrimaryKeyString();
@@ -107,6 +108,40 @@ internal sealed partial class InspectionGrain(
             return Changed(outcomes);
         });
         return new BatchReceipt(view.Version, (ChangeOutcome[])value, view.Results);
+    }
+
+    public async Task<IReadOnlyList<BatchResult>> RecordBatchesAsync(IReadOnlyList<JudgementBatch> batches)
+    {
+        // Apply every batch before the first write starts, so that they all share it.
+        _deferWrites = true;
+        var receipts = new Task<BatchReceipt>[batches.Count];
+        try
+        {
+            for (var i = 0; i < receipts.Length; i++)
+            {
+                receipts[i] = RecordJudgementsAsync(batches[i]);
+            }
+        }
+        finally
+        {
+            _deferWrites = false;
+            StartWritingIfNeeded();
+        }
+
+        var results = new BatchResult[receipts.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            try
+            {
+                results[i] = new BatchResult(await receipts[i], null);
+            }
+            catch (Exception ex) when (ex is InvalidRequestException or InspectionNotFoundException or InspectionStateException or LimitReachedException or StorageUnavailableException)
+            {
+                results[i] = new BatchResult(null, ex);
+            }
+        }
+
+        return results;
     }
 
     public async Task<ChangeReceipt> WithdrawCaseAsync(string caseId, long revision, string actor)
@@ -258,15 +293,20 @@ internal sealed partial class InspectionGrain(
         var pending = new PendingChange(apply, applied);
         _queued.Add(pending);
         _lastPending = pending;
-        if (!_writing)
-        {
-            _ = WriteLoopAsync();
-        }
+        StartWritingIfNeeded();
 
         var acknowledged = (Applied)await pending.Done;
 
         // The newest durable view: it holds this change, perhaps with others committed alongside.
         return (acknowledged.Value, _committed!);
+    }
+
+    private void StartWritingIfNeeded()
+    {
+        if (!_writing && !_deferWrites && _queued.Count > 0)
+        {
+            _ = WriteLoopAsync();
+        }
     }
 
     private async Task WhenDurableAsync()

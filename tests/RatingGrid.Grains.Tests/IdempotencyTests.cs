@@ -62,4 +62,22 @@ public sealed class IdempotencyTests(ClusterFixture fixture) : IClassFixture<Clu
         Assert.Equal(before.Version, after.Version);
         Assert.True(Scenarios.Same(Scenarios.FromScratch([current]), after.Results));
     }
+
+    [Fact]
+    public async Task Several_batches_in_one_call_share_one_write_and_a_refused_one_fails_alone()
+    {
+        var grain = fixture.NewInspection();
+        await grain.OpenAsync(Scenarios.Details(), "lead");
+        var bad = Scenarios.Judgement("bad", 1) with { CaseType = "custody" };
+        var writesBefore = fixture.Storage.Writes;
+
+        var results = await grain.RecordBatchesAsync([
+            Scenarios.Batch(Scenarios.Judgement("a", 1)), Scenarios.Batch(bad), Scenarios.Batch(Scenarios.Judgement("b", 1))]);
+
+        Assert.Equal(1, fixture.Storage.Writes - writesBefore);
+        Assert.NotNull(results[0].Receipt);
+        Assert.Equal("judgements[0].case_type", Assert.Single(Assert.IsType<InvalidRequestException>(results[1].Error).Violations).Field);
+        Assert.NotNull(results[2].Receipt);
+        Assert.Equal(2, (await grain.GetAsync()).Results.Cases);
+    }
 }

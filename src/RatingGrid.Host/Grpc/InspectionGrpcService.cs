@@ -63,7 +63,7 @@ internal sealed class InspectionGrpcService(
         // share storage writes; acknowledgements still go out one per batch, in order.
         var inFlight = Channel.CreateBounded<(JudgementBatch Batch, Task<BatchReceipt> Receipt)>(limits.MaxBatchesInFlightPerStream);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var reader = ReadBatchesAsync(requestStream, inFlight.Writer, stopReading.Token);
+        var reader = ReadBatchesAsync(requestStream, inFlight.Writer, new StreamDispatcher(grains), stopReading.Token);
         try
         {
             await foreach (var (batch, receipt) in inFlight.Reader.ReadAllAsync(context.CancellationToken))
@@ -176,6 +176,7 @@ internal sealed class InspectionGrpcService(
     private async Task ReadBatchesAsync(
         IAsyncStreamReader<JudgementBatch> requests,
         ChannelWriter<(JudgementBatch, Task<BatchReceipt>)> inFlight,
+        StreamDispatcher dispatcher,
         CancellationToken stop)
     {
         try
@@ -203,7 +204,7 @@ internal sealed class InspectionGrpcService(
         {
             try
             {
-                return Record(batch.InspectionId, batch.Actor, batch.Judgements);
+                return dispatcher.Enqueue(batch.InspectionId, ToGrainBatch(batch.InspectionId, batch.Actor, batch.Judgements));
             }
             catch (Exception ex)
             {
@@ -212,13 +213,16 @@ internal sealed class InspectionGrpcService(
         }
     }
 
-    private Task<BatchReceipt> Record(string inspectionId, string actor, RepeatedField<Judgement> judgements)
+    private Task<BatchReceipt> Record(string inspectionId, string actor, RepeatedField<Judgement> judgements) =>
+        Grain(inspectionId).RecordJudgementsAsync(ToGrainBatch(inspectionId, actor, judgements));
+
+    private Grains.JudgementBatch ToGrainBatch(string inspectionId, string actor, RepeatedField<Judgement> judgements)
     {
         Checks().Id("inspection_id", inspectionId).Id("actor", actor)
             .That(judgements.Count > 0, "judgements", "must hold at least one judgement")
             .Judgements(judgements)
             .ThrowIfAny();
-        return Grain(inspectionId).RecordJudgementsAsync(new Grains.JudgementBatch(actor, [.. judgements.Select(j => j.ToGrain())]));
+        return new Grains.JudgementBatch(actor, [.. judgements.Select(j => j.ToGrain())]);
     }
 
     private RulebookKey ResolveRulebook(RulebookRef reference, string field) =>
