@@ -8,7 +8,11 @@ public static class BatchValidator
     public const string Field = "judgements";
 
     /// <summary>Every violation in the batch, with fields such as <c>judgements[3].answers[0].answer</c>.</summary>
-    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, IReadOnlyList<CaseJudgement> judgements)
+    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, IReadOnlyList<CaseJudgement> judgements) =>
+        Validate(rulebook, judgements, new Answer[judgements.Count][]);
+
+    /// <summary>Validates, and fills <paramref name="resolved"/> with each judgement's answers by key-question index.</summary>
+    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, IReadOnlyList<CaseJudgement> judgements, Answer[][] resolved)
     {
         if (judgements.Count == 0)
         {
@@ -17,12 +21,11 @@ public static class BatchValidator
 
         List<FieldViolation>? violations = null;
         Dictionary<string, int>? firstAt = null;
-        var resolved = new Answer[rulebook.KeyQuestions.Count];
         for (var i = 0; i < judgements.Count; i++)
         {
             var judgement = judgements[i];
-            Array.Clear(resolved);
-            foreach (var violation in JudgementValidator.Validate(rulebook, judgement, resolved))
+            resolved[i] = new Answer[rulebook.KeyQuestions.Count];
+            foreach (var violation in JudgementValidator.Validate(rulebook, judgement, resolved[i]))
             {
                 (violations ??= []).Add(violation with { Field = $"{Field}[{i}].{violation.Field}" });
             }

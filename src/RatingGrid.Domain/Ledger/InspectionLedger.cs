@@ -47,6 +47,12 @@ public sealed class InspectionLedger
             throw new InvalidChangeException(violations);
         }
 
+        return ApplyValid(judgement, answers);
+    }
+
+    // The judgement has passed validation, and answers holds its answers by key-question index.
+    private ChangeOutcome ApplyValid(CaseJudgement judgement, Answer[] answers)
+    {
         if (!_cases.TryGetValue(judgement.CaseId, out var entry))
         {
             var slices = SlicesFor(judgement);
@@ -83,16 +89,18 @@ public sealed class InspectionLedger
     /// </summary>
     public ChangeOutcome[] ApplyBatch(IReadOnlyList<CaseJudgement> judgements)
     {
-        var violations = BatchValidator.Validate(Rulebook, judgements);
+        var resolved = new Answer[judgements.Count][];
+        var violations = BatchValidator.Validate(Rulebook, judgements, resolved);
         if (violations.Count > 0)
         {
             throw new InvalidChangeException(violations);
         }
 
+        // Validated above, and validation resolved the answers: apply without checking twice.
         var outcomes = new ChangeOutcome[judgements.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = Apply(judgements[i]);
+            outcomes[i] = ApplyValid(judgements[i], resolved[i]);
         }
 
         return outcomes;
