@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Storage;
+using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.State;
@@ -32,6 +33,8 @@ internal sealed partial class InspectionGrain(
     private PendingChange? _lastPending;
     private bool _writing;
     private bool _deferWrites;
+    private InspectionSummary? _toPublish;
+    private bool _publishing;
     private bool _poisoned;
 
     private string InspectionId => this.GetPrimaryKeyString();
@@ -327,12 +330,14 @@ internal sealed partial class InspectionGrain(
                 var group = _queued.ToArray();
                 _queued.Clear();
                 var view = View();
+                var summary = Summary();
                 if (!await TryWriteAsync(group))
                 {
                     return;
                 }
 
                 _committed = view;
+                Publish(summary);
                 var changed = _changed;
                 _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 changed.TrySetResult();
@@ -407,6 +412,46 @@ internal sealed partial class InspectionGrain(
         DeactivateOnIdle();
     }
 
+    private InspectionSummary Summary() =>
+        InspectionSummary.From(_ledger!.Standing(InspectionId, State.Details!.PduName, State.Details.Region, State.Version));
+
+    // Publishing runs behind acknowledgements and sends only the newest durable summary; whatever
+    // was committed meanwhile goes in the next one.
+    private void Publish(InspectionSummary summary)
+    {
+        _toPublish = summary;
+        if (!_publishing)
+        {
+            _ = PublishLoopAsync();
+        }
+    }
+
+    private async Task PublishLoopAsync()
+    {
+        _publishing = true;
+        try
+        {
+            while (_toPublish is { } summary)
+            {
+                _toPublish = null;
+                try
+                {
+                    await GrainFactory.GetGrain<IAggregateGrain>(IAggregateGrain.RegionKey(summary.Region)).PublishAsync([summary]);
+                }
+                catch (Exception ex)
+                {
+                    _toPublish ??= summary;
+                    LogPublishFailed(InspectionId, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            }
+        }
+        finally
+        {
+            _publishing = false;
+        }
+    }
+
     private void Rebuild()
     {
         if (State.Details is not { } details)
@@ -417,6 +462,10 @@ internal sealed partial class InspectionGrain(
 
         (_ledger, _journal) = StateCodec.Load(Rulebook(details), State);
         _committed = View();
+
+        // Aggregates replace by version, so this is harmless if they have it, and heals them if a
+        // publication was lost (a crash between a write and its publication).
+        Publish(Summary());
     }
 
     private InspectionLedger RequireOpen(bool allowClosed = false)
@@ -477,6 +526,9 @@ internal sealed partial class InspectionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: ETag conflict on write attempt {Attempt}; re-reading and re-applying. {Reason}")]
     private partial void LogConflict(string inspectionId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: publishing to its region failed; retrying")]
+    private partial void LogPublishFailed(string inspectionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inspection {InspectionId}: write failed; {Changes} change(s) not acknowledged, reloading from storage")]
     private partial void LogWriteFailed(string inspectionId, int changes, Exception exception);

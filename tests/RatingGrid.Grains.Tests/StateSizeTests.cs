@@ -31,7 +31,7 @@ public sealed class StateSizeTests(Azurite azurite, ITestOutputHelper output)
             written = await grain.GetAsync();
         }
 
-        var blob = new BlobServiceClient(azurite.Process.ConnectionString).GetBlobContainerClient("grains-tests")
+        var blob = new BlobServiceClient(azurite.Process.ConnectionString).GetBlobContainerClient(TestClusters.ContainerFor(serviceId))
             .GetBlobs(cancellationToken: TestContext.Current.CancellationToken).Single(b => b.Name.Contains(inspectionId, StringComparison.Ordinal));
         var bytes = blob.Properties.ContentLength!.Value;
         output.WriteLine($"stored: {bytes:N0} bytes for {Cases:N0} cases x {Revisions} revisions = {bytes / (double)Cases:N0} bytes per case, {bytes / (double)(Cases * Revisions):N1} per revision");

@@ -4,7 +4,7 @@ using RatingGrid.Grains.State;
 namespace RatingGrid.Testing;
 
 /// <summary>
-/// Wraps the real grain storage to count writes, to fail them on demand, and to hold them at a gate,
+/// Wraps the real grain storage to count inspection writes, to fail them on demand, and to hold them at a gate,
 /// so that tests can see exactly what was durably written and when.
 /// </summary>
 public sealed class StorageObserver
@@ -98,6 +98,13 @@ internal sealed class ObservedStorage(IGrainStorage inner, StorageObserver obser
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        // Only inspections are observed; the aggregates' background writes pass straight through.
+        if (grainState.State is not InspectionState)
+        {
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+            return;
+        }
+
         await observer.BeforeWriteAsync();
         await inner.WriteStateAsync(stateName, grainId, grainState);
         observer.AfterWrite(grainState);

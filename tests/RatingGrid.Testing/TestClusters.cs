@@ -26,7 +26,7 @@ public static class TestClusters
             {
                 Provider = provider,
                 ConnectionString = azurite.ConnectionString,
-                Container = "grains-tests",
+                Container = ContainerFor(serviceId),
             });
             silo.Configure<ClusterMembershipOptions>(o =>
             {
@@ -45,6 +45,13 @@ public static class TestClusters
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    /// <summary>Each service id gets its own blob container, so that tests never see each other's state.</summary>
+    public static string ContainerFor(string serviceId)
+    {
+        var name = new string([.. serviceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        return ("t-" + name)[..Math.Min(63, 2 + name.Length)].TrimEnd('-');
     }
 
     private static void Decorate(IServiceCollection services, StorageObserver observer)

@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using RatingGrid.Domain.Aggregation;
+using RatingGrid.Domain.Rulebooks;
+
+namespace RatingGrid.Grains;
+
+/// <summary>What a region or the nation stores: the newest summary of each inspection it holds.</summary>
+[GenerateSerializer, Alias("RatingGrid.AggregateState.v1")]
+public sealed class AggregateState
+{
+    [Id(0)]
+    public Dictionary<string, InspectionSummary> Summaries { get; set; } = [];
+}
+
+/// <summary>
+/// A region (forwarding to the nation) or the nation. Publishing returns at once; the figures move
+/// in memory straight away, and storage writes and forwarding run behind, coalesced: whatever
+/// arrives while one is under way goes in the next. Summaries replace by version, so a retried,
+/// repeated or late publication never counts twice.
+/// </summary>
+[Reentrant]
+internal sealed partial class AggregateGrain(
+    [PersistentState("aggregate", StorageNames.Inspections)] IPersistentState<AggregateState> storage,
+    RulebookCatalog rulebooks,
+    ILogger<AggregateGrain> logger) : Grain, IAggregateGrain
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<string, InspectionSummary> _toForward = new(StringComparer.Ordinal);
+    private Aggregate _aggregate = null!;
+    private long _version;
+    private bool _dirty;
+    private bool _writing;
+    private bool _forwarding;
+
+    private bool IsRegion => this.GetPrimaryKeyString() != IAggregateGrain.Nation;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _aggregate = new Aggregate(rulebooks);
+        foreach (var summary in storage.State.Summaries.Values)
+        {
+            _aggregate.Replace(summary.ToDomain());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty && !_writing)
+        {
+            await WriteLoopAsync();
+        }
+    }
+
+    public Task PublishAsync(IReadOnlyList<InspectionSummary> summaries)
+    {
+        var changed = false;
+        foreach (var summary in summaries)
+        {
+            if (_aggregate.Replace(summary.ToDomain()))
+            {
+                storage.State.Summaries[summary.InspectionId] = summary;
+                _toForward[summary.InspectionId] = summary;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            _version++;
+            _dirty = true;
+            if (!_writing)
+            {
+                _ = WriteLoopAsync();
+            }
+
+            if (IsRegion && !_forwarding)
+            {
+                _ = ForwardLoopAsync();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AggregateView> GetAsync() =>
+        Task.FromResult(new AggregateView(this.GetPrimaryKeyString(), _version,
+            [.. _aggregate.Rulebooks.Select(key => AggregateFiguresView.From(_aggregate.Figures(key)))]));
+
+    public Task<IReadOnlyList<InspectionSummary>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<InspectionSummary>>([.. storage.State.Summaries.Values.OrderBy(s => s.InspectionId, StringComparer.Ordinal)]);
+
+    // Aggregates can be rebuilt from the inspections, so a failed write is retried, never fatal.
+    private async Task WriteLoopAsync()
+    {
+        _writing = true;
+        try
+        {
+            while (_dirty)
+            {
+                _dirty = false;
+                try
+                {
+                    await storage.WriteStateAsync();
+                }
+                catch (Exception ex)
+                {
+                    _dirty = true;
+                    LogWriteFailed(this.GetPrimaryKeyString(), ex);
+                    await Task.Delay(RetryAfter);
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private async Task ForwardLoopAsync()
+    {
+        _forwarding = true;
+        var nation = GrainFactory.GetGrain<IAggregateGrain>(IAggregateGrain.Nation);
+        try
+        {
+            while (_toForward.Count > 0)
+            {
+                var batch = _toForward.Values.ToArray();
+                _toForward.Clear();
+                try
+                {
+                    await nation.PublishAsync(batch);
+                }
+                catch (Exception ex)
+                {
+                    foreach (var summary in batch)
+                    {
+                        _toForward.TryAdd(summary.InspectionId, summary);
+                    }
+
+                    LogForwardFailed(this.GetPrimaryKeyString(), ex);
+                    await Task.Delay(RetryAfter);
+                }
+            }
+        }
+        finally
+        {
+            _forwarding = false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Aggregate {Key}: storage write failed; retrying")]
+    private partial void LogWriteFailed(string key, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Aggregate {Key}: forwarding to the nation failed; retrying")]
+    private partial void LogForwardFailed(string key, Exception exception);
+}
