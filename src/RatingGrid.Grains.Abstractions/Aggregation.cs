@@ -125,4 +125,7 @@ public interface IAggregateGrain : IGrainWithStringKey
 
     /// <summary>Every inspection's newest summary held here.</summary>
     Task<IReadOnlyList<InspectionSummary>> ListAsync();
+
+    /// <summary>The figures once their version exceeds <paramref name="afterVersion"/>, or null after <paramref name="timeout"/>.</summary>
+    Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout);
 }

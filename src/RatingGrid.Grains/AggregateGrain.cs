@@ -33,6 +33,7 @@ internal sealed partial class AggregateGrain(
     private bool _dirty;
     private bool _writing;
     private bool _forwarding;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private bool IsRegion => this.GetPrimaryKeyString() != IAggregateGrain.Nation;
 
@@ -71,6 +72,9 @@ internal sealed partial class AggregateGrain(
         if (changed)
         {
             _version++;
+            var waiting = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting.TrySetResult();
             _dirty = true;
             if (!_writing)
             {
@@ -89,6 +93,23 @@ internal sealed partial class AggregateGrain(
     public Task<AggregateView> GetAsync() =>
         Task.FromResult(new AggregateView(this.GetPrimaryKeyString(), _version,
             [.. _aggregate.Rulebooks.Select(key => AggregateFiguresView.From(_aggregate.Figures(key)))]));
+
+    public async Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout)
+    {
+        if (_version <= afterVersion)
+        {
+            try
+            {
+                await _changed.Task.WaitAsync(timeout);
+            }
+            catch (TimeoutException)
+            {
+                return null;
+            }
+        }
+
+        return await GetAsync();
+    }
 
     public Task<IReadOnlyList<InspectionSummary>> ListAsync() =>
         Task.FromResult<IReadOnlyList<InspectionSummary>>([.. storage.State.Summaries.Values.OrderBy(s => s.InspectionId, StringComparer.Ordinal)]);

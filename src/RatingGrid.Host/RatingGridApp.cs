@@ -78,6 +78,7 @@ public static partial class RatingGridApp
         var health = $"*:{service.HealthPort}";
         app.MapGrpcService<InspectionGrpcService>().RequireHost(grpc);
         app.MapGrpcService<RulebookGrpcService>().RequireHost(grpc);
+        app.MapGrpcService<AggregationGrpcService>().RequireHost(grpc);
         app.MapGrpcHealthChecksService().RequireHost(grpc);
         app.MapGrpcReflectionService().RequireHost(grpc);
         // Live: the process answers. Ready: the silo has started and shutdown has not begun.

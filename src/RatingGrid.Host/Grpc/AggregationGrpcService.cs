@@ -1,0 +1,108 @@
+using Grpc.Core;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Grains;
+using RatingGrid.Host.Configuration;
+using Rating = RatingGrid.Contracts.V1.Rating;
+using WireSummary = RatingGrid.Contracts.V1.InspectionSummary;
+
+namespace RatingGrid.Host.Grpc;
+
+/// <summary>Thin: regional and national figures come ready-made from the aggregate grains; no fan-out to inspections.</summary>
+internal sealed class AggregationGrpcService(IGrainFactory grains, LimitSettings limits, IHostApplicationLifetime lifetime)
+    : AggregationService.AggregationServiceBase
+{
+    private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(20);
+
+    public override async Task<AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
+    {
+        new RequestChecks(limits).Id("region", request.Region).ThrowIfAny();
+        return (await Region(request.Region).GetAsync()).ToWire();
+    }
+
+    public override async Task<NationFigures> GetNation(GetNationRequest request, ServerCallContext context)
+    {
+        Check(request);
+        var nation = Nation();
+        var figures = new NationFigures { Figures = (await nation.GetAsync()).ToWire() };
+        if (request.IncludeInspections)
+        {
+            figures.Inspections.AddRange(Select(await nation.ListAsync(), request));
+        }
+
+        return figures;
+    }
+
+    public override async Task StreamInspectionSummaries(GetNationRequest request, IServerStreamWriter<WireSummary> responseStream, ServerCallContext context)
+    {
+        Check(request);
+        foreach (var summary in Select(await Nation().ListAsync(), request))
+        {
+            await responseStream.WriteAsync(summary, context.CancellationToken);
+        }
+    }
+
+    public override Task WatchRegion(WatchRegionRequest request, IServerStreamWriter<AggregateFigures> responseStream, ServerCallContext context)
+    {
+        new RequestChecks(limits).Id("region", request.Region).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        return WatchAsync(Region(request.Region), request.AfterVersion, responseStream, context);
+    }
+
+    public override Task WatchNation(WatchNationRequest request, IServerStreamWriter<AggregateFigures> responseStream, ServerCallContext context)
+    {
+        new RequestChecks(limits).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        return WatchAsync(Nation(), request.AfterVersion, responseStream, context);
+    }
+
+    private async Task WatchAsync(IAggregateGrain grain, long afterVersion, IServerStreamWriter<AggregateFigures> responseStream, ServerCallContext context)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var seen = afterVersion;
+        try
+        {
+            var current = await grain.GetAsync();
+            if (current.Version > seen || seen == 0)
+            {
+                await responseStream.WriteAsync(current.ToWire(), stop.Token);
+                seen = current.Version;
+            }
+
+            while (!stop.IsCancellationRequested)
+            {
+                if (await grain.WaitForChangeAsync(seen, WatchPoll).WaitAsync(stop.Token) is { } next)
+                {
+                    await responseStream.WriteAsync(next.ToWire(), stop.Token);
+                    seen = next.Version;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
+        }
+    }
+
+    private static IEnumerable<WireSummary> Select(IEnumerable<Grains.InspectionSummary> summaries, GetNationRequest request)
+    {
+        var matching = summaries
+            .Where(s => request.Region.Length == 0 || s.Region == request.Region)
+            .Where(s => request.RulebookId.Length == 0 || s.RulebookId == request.RulebookId)
+            .Where(s => request.Overall == Rating.Unspecified || s.Overall.ToWire() == request.Overall);
+        var ordered = request.Order switch
+        {
+            InspectionOrder.ScoreAscending => matching.OrderBy(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
+            InspectionOrder.ScoreDescending => matching.OrderByDescending(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
+            _ => matching.OrderBy(s => s.InspectionId, StringComparer.Ordinal),
+        };
+        return ordered.Select(s => s.ToWire());
+    }
+
+    private void Check(GetNationRequest request) =>
+        new RequestChecks(limits).Id("region", request.Region, required: false).Id("rulebook_id", request.RulebookId, required: false)
+            .That(Enum.IsDefined(request.Overall), "overall", $"{(int)request.Overall} is not a rating")
+            .That(Enum.IsDefined(request.Order), "order", $"{(int)request.Order} is not an order")
+            .ThrowIfAny();
+
+    private IAggregateGrain Region(string region) => grains.GetGrain<IAggregateGrain>(IAggregateGrain.RegionKey(region));
+
+    private IAggregateGrain Nation() => grains.GetGrain<IAggregateGrain>(IAggregateGrain.Nation);
+}
