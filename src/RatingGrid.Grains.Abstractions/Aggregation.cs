@@ -126,6 +126,9 @@ public interface IAggregateGrain : IGrainWithStringKey
     /// <summary>Every inspection's newest summary held here.</summary>
     Task<IReadOnlyList<InspectionSummary>> ListAsync();
 
+    /// <summary>One inspection's newest summary held here, or null.</summary>
+    Task<InspectionSummary?> GetSummaryAsync(string inspectionId);
+
     /// <summary>The figures once their version exceeds <paramref name="afterVersion"/>, or null after <paramref name="timeout"/>.</summary>
     Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout);
 }

@@ -111,6 +111,9 @@ internal sealed partial class AggregateGrain(
         return await GetAsync();
     }
 
+    public Task<InspectionSummary?> GetSummaryAsync(string inspectionId) =>
+        Task.FromResult(storage.State.Summaries.GetValueOrDefault(inspectionId));
+
     public Task<IReadOnlyList<InspectionSummary>> ListAsync() =>
         Task.FromResult<IReadOnlyList<InspectionSummary>>([.. storage.State.Summaries.Values.OrderBy(s => s.InspectionId, StringComparer.Ordinal)]);
 
