@@ -27,6 +27,10 @@ internal sealed partial class AggregateGrain(
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
+    // An aggregate's state is every summary it holds, so writing it is costly; and it can be rebuilt
+    // (inspections republish when they activate), so it is written at most this often, and on deactivation.
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<string, InspectionSummary> _toForward = new(StringComparer.Ordinal);
     private Aggregate _aggregate = null!;
     private long _version;
@@ -50,9 +54,11 @@ internal sealed partial class AggregateGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_dirty && !_writing)
+        if (_dirty)
         {
-            await WriteLoopAsync();
+            // Do not wait out the write interval: write what is held now.
+            _dirty = false;
+            await storage.WriteStateAsync(cancellationToken);
         }
     }
 
@@ -129,6 +135,7 @@ internal sealed partial class AggregateGrain(
                 try
                 {
                     await storage.WriteStateAsync();
+                    await Task.Delay(WriteInterval);
                 }
                 catch (Exception ex)
                 {
