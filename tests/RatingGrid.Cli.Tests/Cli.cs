@@ -1,0 +1,13 @@
+namespace RatingGrid.Cli.Tests;
+
+/// <summary>Runs the command line in process against a server, capturing what it prints.</summary>
+internal static class Cli
+{
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(string server, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync([.. args, "--server", server], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}

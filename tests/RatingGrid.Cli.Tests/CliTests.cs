@@ -1,0 +1,139 @@
+using System.Text.Json;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Host.Tests;
+
+namespace RatingGrid.Cli.Tests;
+
+public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private string Server => $"http://127.0.0.1:{host.GrpcPort}";
+
+    private async Task<string> OpenAsync()
+    {
+        var id = $"cli-{Guid.NewGuid():N}";
+        var (exit, _, err) = await Cli.RunAsync(Server, "open", id, "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27");
+        Assert.True(exit == 0, err);
+        return id;
+    }
+
+    [Fact]
+    public async Task Demo_prints_the_published_redcar_figures()
+    {
+        var (exit, output, error) = await Cli.RunAsync(Server, "demo");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Score 5 / 21; overall rating: Requires improvement", output, StringComparison.Ordinal);
+        foreach (var published in new[] { "31 / 44", "70%", "13 / 44", "30%", "27 / 43", "63%", "18 / 43", "42%" })
+        {
+            Assert.Contains(published, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Import_then_show_round_trips_a_csv_and_json_matches_the_service()
+    {
+        var id = await OpenAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
+        await File.WriteAllTextAsync(file, """
+            case_id,revision,case_type,trait:gender,P2.1.E,P2.1.D,P2.1.S
+            c1,1,community,female,yes,no,n/a
+            c2,1,licence,male,yes,yes,no
+            c3,2,community,,no,,yes
+            """, TestContext.Current.CancellationToken);
+
+        var imported = await Cli.RunAsync(Server, "import", file, "--inspection", id);
+        var shown = await Cli.RunAsync(Server, "show", id, "--json");
+
+        Assert.True(imported.Exit == 0, imported.Err);
+        Assert.Contains("3 applied", imported.Out, StringComparison.Ordinal);
+        var service = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(shown.Out);
+        var keyQuestions = json.RootElement.GetProperty("results").GetProperty("keyQuestions").EnumerateArray().ToList();
+        Assert.Equal(service.Results.KeyQuestions.Select(k => (k.KeyQuestionId, k.Yes, k.Applicable)),
+            keyQuestions.Select(k => (k.GetProperty("keyQuestionId").GetString()!, k.GetProperty("yes").GetInt32(), k.GetProperty("applicable").GetInt32())));
+        Assert.Equal(3, json.RootElement.GetProperty("results").GetProperty("cases").GetInt32());
+        Assert.Equal(2, service.Results.KeyQuestions.Single(k => k.KeyQuestionId == "P2.1.E").Yes);
+
+        var again = await Cli.RunAsync(Server, "import", file, "--inspection", id);
+        Assert.Contains("3 already held", again.Out, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> BadFiles => new()
+    {
+        { "empty file", "", "1:1:" },
+        { "missing case_id column", "revision,case_type,P2.1.E\n1,community,yes\n", "1:4: the header has no 'case_id' column" },
+        { "missing revision column", "case_id,case_type,P2.1.E\nc1,community,yes\n", "1:4: the header has no 'revision' column" },
+        { "unknown key question", "case_id,revision,case_type,P9.9.X\nc1,1,community,yes\n", "1:4: 'P9.9.X' is not a key question" },
+        { "duplicate column", "case_id,revision,case_type,P2.1.E,P2.1.E\nc1,1,community,yes,no\n", "1:5: column 'P2.1.E' appears twice" },
+        { "bad answer", "case_id,revision,case_type,P2.1.E\nc1,1,community,maybe\n", "2:4: 'maybe' is not an answer" },
+        { "revision zero", "case_id,revision,case_type,P2.1.E\nc1,0,community,yes\n", "2:2: revision '0'" },
+        { "revision not a number", "case_id,revision,case_type,P2.1.E\nc1,two,community,yes\n", "2:2: revision 'two'" },
+        { "unknown case type", "case_id,revision,case_type,P2.1.E\nc1,1,custody,yes\n", "2:3: case_type 'custody'" },
+        { "empty case id", "case_id,revision,case_type,P2.1.E\n,1,community,yes\n", "2:1: case_id is empty" },
+        { "duplicate case with other answers", "case_id,revision,case_type,P2.1.E\nc1,1,community,yes\nc1,1,community,no\n", "3:1: case 'c1' appears again with other content (first at line 2)" },
+        { "too few columns", "case_id,revision,case_type,P2.1.E\nc1,1,community\n", "2:4: 3 columns where the header has 4" },
+        { "too many columns", "case_id,revision,case_type,P2.1.E\nc1,1,community,yes,no\n", "2:5: 5 columns where the header has 4" },
+        { "unclosed quote", "case_id,revision,case_type,P2.1.E\n\"c1,1,community,yes\n", "2:" },
+        { "header only", "case_id,revision,case_type,P2.1.E\n", "2:1: the file has a header but no cases" },
+        { "blank line between rows", "case_id,revision,case_type,P2.1.E\nc1,1,community,yes\n\nc2,1,community,no\n", "3:1: blank line" },
+        { "not utf-8", "case_id,revision,case_type,P2.1.E\nc\u00ff1,1,community,yes\n", "2:2: the file is not UTF-8" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Each_bad_csv_gets_its_own_located_error_and_nothing_is_sent(string kind, string content, string expected)
+    {
+        var id = await OpenAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
+        var bytes = kind == "not utf-8"
+            ? [.. System.Text.Encoding.Latin1.GetBytes(content)]
+            : System.Text.Encoding.UTF8.GetBytes(content);
+        await File.WriteAllBytesAsync(file, bytes, TestContext.Current.CancellationToken);
+        var before = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken);
+
+        var (exit, _, error) = await Cli.RunAsync(Server, "import", file, "--inspection", id);
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"{Path.GetFileName(file)}:{expected}", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was sent", error, StringComparison.Ordinal);
+        var after = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(0, after.Results.Cases);
+    }
+
+    [Theory]
+    [InlineData("show")]
+    [InlineData("open")]
+    [InlineData("import")]
+    [InlineData("region")]
+    [InlineData("national")]
+    [InlineData("demo")]
+    public async Task Every_command_describes_itself(string command)
+    {
+        var (exit, output, _) = await Cli.RunAsync(Server, command, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains(command, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("show", "x", "--colour")]
+    public async Task Unknown_commands_and_options_exit_non_zero_with_usage(params string[] args)
+    {
+        var (exit, _, error) = await Cli.RunAsync(Server, args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ratinggrid --help", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_reported_with_what_to_do()
+    {
+        var (exit, _, error) = await Cli.RunAsync($"http://127.0.0.1:{HostFixture.FreePort()}", "show", "anything");
+
+        Assert.Equal(5, exit);
+        Assert.Contains("Cannot reach RatingGrid", error, StringComparison.Ordinal);
+    }
+}
