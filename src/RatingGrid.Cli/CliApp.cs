@@ -76,10 +76,43 @@ internal static class CliApp
             return ExitCodes.Ok;
         }));
 
+        var watchId = new Argument<string>("inspection") { Description = "The inspection id" };
+        var updates = new Option<int>("--updates") { Description = "Stop after this many states (default: until Ctrl+C)" };
+        var watch = new Command("watch", "Show an inspection's ratings and print them again each time they change") { watchId, updates, json };
+        watch.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, async channel =>
+        {
+            using var call = new InspectionService.InspectionServiceClient(channel).WatchInspection(new WatchInspectionRequest { InspectionId = parse.GetValue(watchId) }, cancellationToken: ct);
+            var limit = parse.GetValue(updates);
+            var seen = 0;
+            await foreach (var inspection in call.ResponseStream.ReadAllAsync(ct))
+            {
+                Print(output, parse.GetValue(json), inspection, console => Tables.Inspection(console, inspection));
+                if (++seen == limit)
+                {
+                    break;
+                }
+            }
+
+            return ExitCodes.Ok;
+        }));
+
+        var scope = new Argument<string>("scope") { Description = "What to export: national" };
+        scope.AcceptOnlyFromAmong("national");
+        var format = new Option<string>("--format") { Description = "csv (one row per inspection) or json (one object per line)", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var export = new Command("export", "Export every inspection's summary, for reporting jobs") { scope, format };
+        export.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, channel =>
+            Export.NationalAsync(new AggregationService.AggregationServiceClient(channel), parse.GetValue(format)!, output, ct)));
+
+        var bench = Bench.Command(server, output, error);
+
         var demo = new Command("demo", "Open the Redcar example, stream its 44 cases, and print the published ratings (5/21, Requires improvement)");
         demo.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, channel => DemoAsync(channel, output, error, ct)));
 
-        var root = new RootCommand("ratinggrid: rate HM Inspectorate of Probation inspections from case evidence") { server, show, open, import, regionCommand, national, demo };
+        var root = new RootCommand("ratinggrid: rate HM Inspectorate of Probation inspections from case evidence")
+        {
+            server, show, watch, open, import, regionCommand, national, export, demo, bench,
+        };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -118,15 +151,30 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        var acknowledged = await StreamAsync(inspections, inspectionId, judgements, ct);
+        List<ChangeOutcome> acknowledged;
+        if (ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected)
+        {
+            // A person at a terminal sees progress; scripts and redirected output get the summary line only.
+            acknowledged = await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Importing {file.Name}", maxValue: judgements.Count);
+                return await StreamAsync(inspections, inspectionId, judgements, ct, acknowledged: n => task.Increment(n));
+            });
+        }
+        else
+        {
+            acknowledged = await StreamAsync(inspections, inspectionId, judgements, ct);
+        }
+
         await output.WriteLineAsync($"Imported {judgements.Count} case(s) into {inspectionId}: {acknowledged.Count(o => o == ChangeOutcome.Applied)} applied, {acknowledged.Count(o => o == ChangeOutcome.Duplicate)} already held, {acknowledged.Count(o => o is ChangeOutcome.Stale or ChangeOutcome.Conflict)} refused as stale or conflicting.");
         return ExitCodes.Ok;
     }
 
-    private static async Task<List<ChangeOutcome>> StreamAsync(InspectionService.InspectionServiceClient client, string inspectionId, IReadOnlyList<Judgement> judgements, CancellationToken ct)
+    internal static async Task<List<ChangeOutcome>> StreamAsync(
+        InspectionService.InspectionServiceClient client, string inspectionId, IReadOnlyList<Judgement> judgements, CancellationToken ct, int batchSize = 200, Action<int>? acknowledged = null)
     {
         using var call = client.StreamJudgements(cancellationToken: ct);
-        var batches = judgements.Chunk(200).Select((chunk, i) => new JudgementBatch { BatchId = (ulong)i + 1, InspectionId = inspectionId, Actor = Environment.UserName, Judgements = { chunk } }).ToList();
+        var batches = judgements.Chunk(batchSize).Select((chunk, i) => new JudgementBatch { BatchId = (ulong)i + 1, InspectionId = inspectionId, Actor = Environment.UserName, Judgements = { chunk } }).ToList();
         var writer = Task.Run(async () =>
         {
             foreach (var batch in batches)
@@ -140,6 +188,7 @@ internal static class CliApp
         await foreach (var ack in call.ResponseStream.ReadAllAsync(ct))
         {
             outcomes.AddRange(ack.Outcomes);
+            acknowledged?.Invoke(ack.Outcomes.Count);
         }
 
         await writer;
@@ -183,7 +232,7 @@ internal static class CliApp
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> Call(string server, TextWriter error, Func<GrpcChannel, Task<int>> action)
+    internal static async Task<int> Call(string server, TextWriter error, Func<GrpcChannel, Task<int>> action)
     {
         try
         {

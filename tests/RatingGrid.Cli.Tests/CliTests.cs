@@ -137,3 +137,85 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("Cannot reach RatingGrid", error, StringComparison.Ordinal);
     }
 }
+
+public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private string Server => $"http://127.0.0.1:{host.GrpcPort}";
+
+    private async Task<string> InspectionWithCasesAsync(string region)
+    {
+        var id = $"cli-read-{Guid.NewGuid():N}";
+        Assert.Equal(0, (await Cli.RunAsync(Server, "open", id, "--pdu", "p", "--name", "Read, PDU", "--region", region, "--start", "2025-06-02", "--end", "2025-06-27")).Exit);
+        var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
+        await File.WriteAllTextAsync(file, "case_id,revision,case_type,P2.1.E\nc1,1,community,yes\nc2,1,licence,no\n", TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await Cli.RunAsync(Server, "import", file, "--inspection", id)).Exit);
+        return id;
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> holds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (holds(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken); // polling pace, with a deadline
+        }
+    }
+
+    [Fact]
+    public async Task Watch_prints_the_current_state()
+    {
+        var id = await InspectionWithCasesAsync("Watchers");
+
+        var (exit, output, error) = await Cli.RunAsync(Server, "watch", id, "--updates", "1");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("1 / 2", output, StringComparison.Ordinal);
+        Assert.Contains("50%", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Region_and_national_json_parse_and_match_the_service()
+    {
+        var region = $"cli-region-{Guid.NewGuid():N}";
+        await InspectionWithCasesAsync(region);
+
+        var regional = await Eventually(() => Cli.RunAsync(Server, "region", region, "--json"), r => r.Out.Contains("\"cases\": 2", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(regional.Out);
+        var figures = json.RootElement.GetProperty("rulebooks")[0];
+        Assert.Equal(1, figures.GetProperty("inspections").GetInt32());
+        Assert.Equal(2, figures.GetProperty("cases").GetInt32());
+
+        var (exit, output, _) = await Cli.RunAsync(Server, "national", "--json");
+        Assert.Equal(0, exit);
+        using var national = System.Text.Json.JsonDocument.Parse(output);
+        Assert.True(national.RootElement.GetProperty("inspections").GetArrayLength() >= 1);
+    }
+
+    [Fact]
+    public async Task Export_national_as_csv_has_a_header_and_a_row_per_inspection()
+    {
+        var id = await InspectionWithCasesAsync($"cli-export-{Guid.NewGuid():N}");
+
+        var (exit, output, _) = await Eventually(() => Cli.RunAsync(Server, "export", "national", "--format", "csv"), r => r.Out.Contains(id, StringComparison.Ordinal));
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("inspection_id,pdu_name,region,rulebook,version,cases,score,overall,P1.1", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith($"{id},\"Read, PDU\",", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bench_reports_the_judgements_it_had_acknowledged()
+    {
+        var (exit, output, error) = await Cli.RunAsync(Server, "bench", "--inspections", "2", "--cases", "5", "--revisions", "2", "--streams", "2", "--batch", "5", "--seconds", "60");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("20 judgements acknowledged", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,47 @@
+using Google.Protobuf;
+using Grpc.Core;
+using RatingGrid.Contracts.V1;
+
+namespace RatingGrid.Cli;
+
+/// <summary>Exports every inspection's summary as the service streams it, for reporting jobs.</summary>
+internal static class Export
+{
+    private static readonly string[] Columns = ["inspection_id", "pdu_name", "region", "rulebook", "version", "cases", "score", "overall"];
+
+    public static async Task<int> NationalAsync(AggregationService.AggregationServiceClient client, string format, TextWriter output, CancellationToken ct)
+    {
+        using var call = client.StreamInspectionSummaries(new GetNationRequest(), cancellationToken: ct);
+        var wroteHeader = false;
+        await foreach (var summary in call.ResponseStream.ReadAllAsync(ct))
+        {
+            if (format == "json")
+            {
+                await output.WriteLineAsync(JsonFormatter.Default.Format(summary));
+                continue;
+            }
+
+            if (!wroteHeader)
+            {
+                await output.WriteLineAsync(string.Join(',', Columns.Concat(summary.Standards.Select(s => s.StandardId))));
+                wroteHeader = true;
+            }
+
+            await output.WriteLineAsync(string.Join(',', new[]
+                {
+                    summary.InspectionId, summary.PduName, summary.Region, $"{summary.Rulebook.Id} v{summary.Rulebook.Version}",
+                    summary.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    summary.Cases.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    summary.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), summary.Overall.Name(),
+                }
+                .Concat(summary.Standards.Select(s => s.Rating.Name()))
+                .Select(Quote)));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    // RFC 4180: quote a field holding a comma, a quote or a line break, doubling its quotes.
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+}
