@@ -108,6 +108,9 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("region")]
     [InlineData("national")]
     [InlineData("demo")]
+    [InlineData("watch")]
+    [InlineData("export")]
+    [InlineData("bench")]
     public async Task Every_command_describes_itself(string command)
     {
         var (exit, output, _) = await Cli.RunAsync(Server, command, "--help");
