@@ -121,6 +121,42 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
     }
 
     [Fact]
+    public async Task More_cases_than_an_inspection_may_hold_is_resource_exhausted_and_changes_nothing()
+    {
+        var id = Requests.NewId("full");
+        var client = state.Host.Inspections;
+        await client.OpenInspectionAsync(Requests.Open(id), cancellationToken: TestContext.Current.CancellationToken);
+        for (var b = 0; b < 6; b++) // the fixture's limit is 6,000 cases
+        {
+            await client.RecordJudgementsAsync(Requests.Record(id, [.. Enumerable.Range(b * 1000, 1000).Select(c => Requests.Judgement($"c{c}", 1))]),
+                cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        var before = await client.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.RecordJudgementsAsync(Requests.Record(id, Requests.Judgement("one-too-many", 1)),
+            cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.Contains("MaxCasesPerInspection", refused.Status.Detail, StringComparison.Ordinal);
+        var after = await client.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(6000, after.Results.Cases);
+    }
+
+    [Fact]
+    public async Task A_message_over_the_size_limit_is_resource_exhausted()
+    {
+        var huge = Requests.Judgement("x", 1);
+        huge.CaseId = new string('x', 5 * 1024 * 1024);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => state.Host.Inspections.RecordJudgementsAsync(Requests.Record(state.OpenId, huge),
+            cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+    }
+
+    [Fact]
     public void The_catalogue_holds_at_least_thirty_bad_requests() => Assert.True(Catalogue.Count >= 30, $"{Catalogue.Count} cases");
 
     private async Task<string> Snapshot()
