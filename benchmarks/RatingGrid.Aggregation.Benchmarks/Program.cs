@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -153,28 +151,12 @@ static double Percentile(List<double> values, int percentile)
 
 async Task<RunningHost> StartHostAsync(string storage)
 {
-    var port = FreePort();
-    var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Service:GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
-        ["Service:HealthPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-        ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-        ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-        ["Silo:ServiceId"] = $"bench-{Guid.NewGuid():N}",
-        ["Storage:Provider"] = storage,
-        ["Storage:ConnectionString"] = azurite.ConnectionString,
-        ["Logging:LogLevel:Default"] = "Warning",
-    }));
+    var local = LocalHostSettings.Create(azurite, storage);
+    var port = local.GrpcPort;
+    var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(local.Values));
     await app.StartAsync();
     var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
     return new RunningHost(app, channel, new InspectionService.InspectionServiceClient(channel));
-}
-
-static int FreePort()
-{
-    using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-    socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-    return ((IPEndPoint)socket.LocalEndPoint!).Port;
 }
 
 internal sealed record RunningHost(WebApplication App, GrpcChannel Channel, InspectionService.InspectionServiceClient Client) : IAsyncDisposable

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -43,27 +41,15 @@ meters.Start();
 // All three servers run side by side and are measured in turn, round after round, so that the
 // machine's drift over the run touches each of them alike; each figure is the median of its rounds.
 const int Rounds = 5;
-var barePort = FreePort();
+var barePort = LocalHostSettings.FreePort();
 await using var bare = await BareStreamServer.StartAsync(barePort);
 var targets = new List<(string Name, int Port, bool Open, string? Storage)> { ("bare stream server", barePort, false, null) };
 var hosts = new List<WebApplication>();
 foreach (var storage in Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PROVIDERS")?.Split(',') ?? ["Memory", "AzureBlob"])
 {
-    var port = FreePort();
-    var app = RatingGridApp.Build([], builder =>
-    {
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Service:GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Service:HealthPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Silo:ServiceId"] = $"bench-{Guid.NewGuid():N}",
-            ["Storage:Provider"] = storage,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-    });
+    var local = LocalHostSettings.Create(azurite, storage);
+    var port = local.GrpcPort;
+    var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(local.Values));
     await app.StartAsync();
     hosts.Add(app);
     targets.Add(($"host, {storage} storage", port, true, storage));
@@ -167,10 +153,3 @@ Judgement Judgement(string caseId, int revision)
 }
 
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-
-static int FreePort()
-{
-    using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-    socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-    return ((IPEndPoint)socket.LocalEndPoint!).Port;
-}

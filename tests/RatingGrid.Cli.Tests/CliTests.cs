@@ -134,7 +134,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task An_unreachable_server_is_reported_with_what_to_do()
     {
-        var (exit, _, error) = await Cli.RunAsync($"http://127.0.0.1:{HostFixture.FreePort()}", "show", "anything");
+        var (exit, _, error) = await Cli.RunAsync($"http://127.0.0.1:{RatingGrid.Testing.LocalHostSettings.FreePort()}", "show", "anything");
 
         Assert.Equal(5, exit);
         Assert.Contains("Cannot reach RatingGrid", error, StringComparison.Ordinal);
@@ -155,21 +155,6 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
         return id;
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> holds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (holds(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken); // polling pace, with a deadline
-        }
-    }
-
     [Fact]
     public async Task Watch_prints_the_current_state()
     {
@@ -188,7 +173,7 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
         var region = $"cli-region-{Guid.NewGuid():N}";
         await InspectionWithCasesAsync(region);
 
-        var regional = await Eventually(() => Cli.RunAsync(Server, "region", region, "--json"), r => r.Out.Contains("\"cases\": 2", StringComparison.Ordinal));
+        var regional = await RatingGrid.Testing.Eventually.Until(() => Cli.RunAsync(Server, "region", region, "--json"), r => r.Out.Contains("\"cases\": 2", StringComparison.Ordinal), TestContext.Current.CancellationToken);
         using var json = System.Text.Json.JsonDocument.Parse(regional.Out);
         var figures = json.RootElement.GetProperty("rulebooks")[0];
         Assert.Equal(1, figures.GetProperty("inspections").GetInt32());
@@ -205,7 +190,7 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
     {
         var id = await InspectionWithCasesAsync($"cli-export-{Guid.NewGuid():N}");
 
-        var (exit, output, _) = await Eventually(() => Cli.RunAsync(Server, "export", "national", "--format", "csv"), r => r.Out.Contains(id, StringComparison.Ordinal));
+        var (exit, output, _) = await RatingGrid.Testing.Eventually.Until(() => Cli.RunAsync(Server, "export", "national", "--format", "csv"), r => r.Out.Contains(id, StringComparison.Ordinal), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

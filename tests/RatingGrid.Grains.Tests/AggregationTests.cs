@@ -112,20 +112,7 @@ public sealed class AggregationTests(Azurite azurite)
     private static async Task<string> EventuallyEqual(IAggregateGrain grain, Aggregate expected)
     {
         var want = Figures(expected);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string got;
-        do
-        {
-            got = Figures(await grain.GetAsync());
-            if (got == want)
-            {
-                return got;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken); // polling pace, with a deadline
-        }
-        while (DateTime.UtcNow < deadline);
-
+        var got = await Eventually.Until(async () => Figures(await grain.GetAsync()), figures => figures == want, TestContext.Current.CancellationToken, seconds: 30);
         Assert.Equal(want, got);
         return got;
     }

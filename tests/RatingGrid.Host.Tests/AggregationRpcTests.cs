@@ -1,5 +1,6 @@
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 
@@ -19,30 +20,14 @@ public sealed class AggregationRpcTests(HostFixture host) : IClassFixture<HostFi
         return id;
     }
 
-    // Aggregation runs behind acknowledgements: poll, with a deadline, until the condition holds.
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> holds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (holds(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50, Cancel); // polling pace, with a deadline
-        }
-    }
-
     [Fact]
     public async Task Regions_and_the_nation_report_pooled_figures_and_every_inspection()
     {
         var region = $"region-{Guid.NewGuid():N}";
         var ids = new[] { await OpenWithCases(region, 3), await OpenWithCases(region, 5), await OpenWithCases($"{region}-b", 4) };
 
-        var regional = await Eventually(() => Aggregation.GetRegionAsync(new GetRegionRequest { Region = region }, cancellationToken: Cancel).ResponseAsync,
-            f => f.Rulebooks.Count == 1 && f.Rulebooks[0].Cases == 8);
+        var regional = await Eventually.Until(() => Aggregation.GetRegionAsync(new GetRegionRequest { Region = region }, cancellationToken: Cancel).ResponseAsync,
+            f => f.Rulebooks.Count == 1 && f.Rulebooks[0].Cases == 8, Cancel);
         Assert.Equal(region, regional.Scope);
         Assert.Equal(2, regional.Rulebooks[0].Inspections);
         Assert.Equal(8, regional.Rulebooks[0].Cases);
@@ -55,9 +40,9 @@ public sealed class AggregationRpcTests(HostFixture host) : IClassFixture<HostFi
 
         Assert.Equal(expectedYes, regional.Rulebooks[0].KeyQuestions.Single(k => k.KeyQuestionId == "P2.2.D").Yes);
 
-        var nation = await Eventually(
+        var nation = await Eventually.Until(
             () => Aggregation.GetNationAsync(new GetNationRequest { IncludeInspections = true, Order = InspectionOrder.ScoreDescending }, cancellationToken: Cancel).ResponseAsync,
-            n => ids.All(id => n.Inspections.Any(s => s.InspectionId == id)));
+            n => ids.All(id => n.Inspections.Any(s => s.InspectionId == id)), Cancel);
         Assert.All(ids, id => Assert.Contains(nation.Inspections, s => s.InspectionId == id));
         Assert.Equal(nation.Inspections.Select(s => s.Score).OrderDescending(), nation.Inspections.Select(s => s.Score));
         Assert.Equal(nation.Figures.Rulebooks.Sum(r => r.Inspections), nation.Inspections.Count);

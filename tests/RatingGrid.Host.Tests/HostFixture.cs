@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -32,18 +30,9 @@ public sealed class HostFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _azurite.StartAsync();
-        (GrpcPort, HealthPort) = (FreePort(), FreePort());
-        var settings = new Dictionary<string, string?>
-        {
-            ["Service:GrpcPort"] = GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Service:HealthPort"] = HealthPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Silo:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Silo:ServiceId"] = $"host-tests-{Guid.NewGuid():N}",
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Limits:MaxCasesPerInspection"] = "6000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var local = LocalHostSettings.Create(_azurite);
+        (GrpcPort, HealthPort) = (local.GrpcPort, local.HealthPort);
+        var settings = new Dictionary<string, string?>(local.Values) { ["Limits:MaxCasesPerInspection"] = "6000" };
         _app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await _app.StartAsync();
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
@@ -59,12 +48,5 @@ public sealed class HostFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
-    }
-
-    internal static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -11,8 +11,6 @@ namespace RatingGrid.Host.Grpc;
 internal sealed class AggregationGrpcService(IGrainFactory grains, LimitSettings limits, IHostApplicationLifetime lifetime)
     : AggregationService.AggregationServiceBase
 {
-    private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(20);
-
     public override async Task<AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
     {
         new RequestChecks(limits).Id("region", request.Region).ThrowIfAny();
@@ -53,33 +51,8 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, LimitSettings
         return WatchAsync(Nation(), request.AfterVersion, responseStream, context);
     }
 
-    private async Task WatchAsync(IAggregateGrain grain, long afterVersion, IServerStreamWriter<AggregateFigures> responseStream, ServerCallContext context)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var seen = afterVersion;
-        try
-        {
-            var current = await grain.GetAsync();
-            if (current.Version > seen || seen == 0)
-            {
-                await responseStream.WriteAsync(current.ToWire(), stop.Token);
-                seen = current.Version;
-            }
-
-            while (!stop.IsCancellationRequested)
-            {
-                if (await grain.WaitForChangeAsync(seen, WatchPoll).WaitAsync(stop.Token) is { } next)
-                {
-                    await responseStream.WriteAsync(next.ToWire(), stop.Token);
-                    seen = next.Version;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
-        }
-    }
+    private Task WatchAsync(IAggregateGrain grain, long afterVersion, IServerStreamWriter<AggregateFigures> responseStream, ServerCallContext context) =>
+        Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), afterVersion, responseStream, context, lifetime);
 
     private static IEnumerable<WireSummary> Select(IEnumerable<Grains.InspectionSummary> summaries, GetNationRequest request)
     {

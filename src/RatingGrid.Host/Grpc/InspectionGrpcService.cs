@@ -17,9 +17,6 @@ internal sealed class InspectionGrpcService(
     LimitSettings limits,
     IHostApplicationLifetime lifetime) : InspectionService.InspectionServiceBase
 {
-    // Long polls are renewed well inside Orleans' default 30 s response timeout.
-    private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(20);
-
     public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
     {
         var rulebook = request.Rulebook ?? new RulebookRef { Id = RulebookCatalog.DefaultKey.Id, Version = RulebookCatalog.DefaultKey.Version };
@@ -141,36 +138,11 @@ internal sealed class InspectionGrpcService(
         return new CaseHistory { InspectionId = request.InspectionId, CaseId = request.CaseId, Revisions = { history.Select(r => r.ToWire()) } };
     }
 
-    public override async Task WatchInspection(WatchInspectionRequest request, IServerStreamWriter<Inspection> responseStream, ServerCallContext context)
+    public override Task WatchInspection(WatchInspectionRequest request, IServerStreamWriter<Inspection> responseStream, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
         var grain = Grain(request.InspectionId);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var current = await grain.GetAsync();
-        var seen = request.AfterVersion;
-        if (current.Version > seen)
-        {
-            await responseStream.WriteAsync(current.ToWire(), stop.Token);
-            seen = current.Version;
-        }
-
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                // The grain answers as soon as a newer durable version exists, so a slow watcher gets
-                // the newest state, never a backlog.
-                if (await grain.WaitForChangeAsync(seen, WatchPoll).WaitAsync(stop.Token) is { } next)
-                {
-                    await responseStream.WriteAsync(next.ToWire(), stop.Token);
-                    seen = next.Version;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
-        }
+        return Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context, lifetime);
     }
 
     private async Task ReadBatchesAsync(

@@ -1,0 +1,23 @@
+namespace RatingGrid.Testing;
+
+/// <summary>
+/// For figures that settle behind acknowledgements (aggregation): read until the condition holds or
+/// the deadline passes, and return the last value read, for the caller to assert on.
+/// </summary>
+public static class Eventually
+{
+    public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> holds, CancellationToken cancellationToken, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var value = await read();
+            if (holds(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50, cancellationToken); // polling pace, bounded by the deadline
+        }
+    }
+}

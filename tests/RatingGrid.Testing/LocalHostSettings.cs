@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace RatingGrid.Testing;
+
+/// <summary>Settings for a host on loopback with its own free ports and service id, storing in the given Azurite.</summary>
+public sealed record LocalHostSettings(int GrpcPort, int HealthPort, IReadOnlyDictionary<string, string?> Values)
+{
+    public static LocalHostSettings Create(AzuriteProcess azurite, string storage = "AzureBlob")
+    {
+        var (grpcPort, healthPort) = (FreePort(), FreePort());
+        return new LocalHostSettings(grpcPort, healthPort, new Dictionary<string, string?>
+        {
+            ["Service:GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
+            ["Service:HealthPort"] = healthPort.ToString(CultureInfo.InvariantCulture),
+            ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Silo:ServiceId"] = $"local-{Guid.NewGuid():N}",
+            ["Storage:Provider"] = storage,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+    }
+
+    /// <summary>A port nobody is listening on right now (the OS picks it).</summary>
+    public static int FreePort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}
