@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -33,15 +34,32 @@ public static partial class RatingGridApp
 
     private static void AddRatingGridOrleans(this WebApplicationBuilder builder, SiloSettings silo, StorageSettings storage, LimitSettings limits)
     {
-        if (silo.Clustering != SiloSettings.Localhost)
+        if (silo.Clustering is not (SiloSettings.Localhost or SiloSettings.AzureTable))
         {
             throw new OptionsValidationException(SiloSettings.Section, typeof(SiloSettings),
-                [$"Silo:Clustering '{silo.Clustering}' is not known; use {SiloSettings.Localhost}."]);
+                [$"Silo:Clustering '{silo.Clustering}' is not known; use {SiloSettings.Localhost} or {SiloSettings.AzureTable}."]);
+        }
+
+        if (!IPAddress.TryParse(silo.AdvertisedAddress, out var advertised))
+        {
+            throw new OptionsValidationException(SiloSettings.Section, typeof(SiloSettings),
+                [$"Silo:AdvertisedAddress '{silo.AdvertisedAddress}' is not an IP address."]);
         }
 
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            if (silo.Clustering == SiloSettings.Localhost)
+            {
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            }
+            else
+            {
+                orleans.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(
+                    storage.ConnectionString ?? throw new OptionsValidationException("Storage", typeof(StorageSettings),
+                        ["Storage:ConnectionString is required for AzureTable clustering."])));
+                orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
             orleans.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (silo.ServiceId, silo.ClusterId));
             orleans.AddRatingGridGrains(storage, new GrainLimits { MaxCasesPerInspection = limits.MaxCasesPerInspection });
         });

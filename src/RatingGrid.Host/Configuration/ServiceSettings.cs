@@ -60,9 +60,15 @@ public sealed class SiloSettings
     [Required]
     public string ClusterId { get; set; } = "ratinggrid-dev";
 
-    /// <summary><c>Localhost</c>: a single process. Other providers arrive with cluster deployment.</summary>
+    /// <summary>
+    /// <c>Localhost</c>: a single process. <c>AzureTable</c>: several silos that find each other
+    /// through a table in the storage account of <c>Storage:ConnectionString</c>.
+    /// </summary>
     [Required]
     public string Clustering { get; set; } = Localhost;
+
+    /// <summary>The address other silos reach this one at (AzureTable clustering; a pod's IP). Default: loopback.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
@@ -71,4 +77,6 @@ public sealed class SiloSettings
     public int GatewayPort { get; set; } = 30000;
 
     public const string Localhost = "Localhost";
+
+    public const string AzureTable = "AzureTable";
 }
