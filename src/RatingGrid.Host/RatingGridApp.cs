@@ -40,11 +40,7 @@ public static partial class RatingGridApp
                 [$"Silo:Clustering '{silo.Clustering}' is not known; use {SiloSettings.Localhost} or {SiloSettings.AzureTable}."]);
         }
 
-        if (!IPAddress.TryParse(silo.AdvertisedAddress, out var advertised))
-        {
-            throw new OptionsValidationException(SiloSettings.Section, typeof(SiloSettings),
-                [$"Silo:AdvertisedAddress '{silo.AdvertisedAddress}' is not an IP address."]);
-        }
+        var advertised = AdvertisedAddress(silo.AdvertisedAddress);
 
         builder.UseOrleans(orleans =>
         {
@@ -63,6 +59,25 @@ public static partial class RatingGridApp
             orleans.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (silo.ServiceId, silo.ClusterId));
             orleans.AddRatingGridGrains(storage, new GrainLimits { MaxCasesPerInspection = limits.MaxCasesPerInspection });
         });
+    }
+
+    // An IP address, or a host name (a container's) resolved once at start-up.
+    private static IPAddress AdvertisedAddress(string address)
+    {
+        if (IPAddress.TryParse(address, out var ip))
+        {
+            return ip;
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(address).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? throw new OptionsValidationException(SiloSettings.Section, typeof(SiloSettings), [$"Silo:AdvertisedAddress '{address}' has no IPv4 address."]);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new OptionsValidationException(SiloSettings.Section, typeof(SiloSettings), [$"Silo:AdvertisedAddress '{address}' does not resolve: {ex.Message}"]);
+        }
     }
 
     private static void AddRatingGridGrpc(this WebApplicationBuilder builder, ServiceSettings service, LimitSettings limits)

@@ -67,7 +67,7 @@ public sealed class SiloSettings
     [Required]
     public string Clustering { get; set; } = Localhost;
 
-    /// <summary>The address other silos reach this one at (AzureTable clustering; a pod's IP). Default: loopback.</summary>
+    /// <summary>The address other silos reach this one at (AzureTable clustering): an IP (a pod's) or a host name. Default: loopback.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     [Range(1, 65535)]

@@ -1,0 +1,29 @@
+# RatingGrid host: Orleans silo + gRPC. Multi-stage: the SDK builds, the ASP.NET runtime runs, as a
+# non-root user. Project files are copied before the sources so that the restore layer is cached.
+# Ports: 5080 gRPC (HTTP/2), 5081 health (HTTP/1.1), 11111 silo, 30000 gateway.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.100 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY protos/ protos/
+COPY src/RatingGrid.Domain/RatingGrid.Domain.csproj src/RatingGrid.Domain/
+COPY src/RatingGrid.Contracts/RatingGrid.Contracts.csproj src/RatingGrid.Contracts/
+COPY src/RatingGrid.Grains.Abstractions/RatingGrid.Grains.Abstractions.csproj src/RatingGrid.Grains.Abstractions/
+COPY src/RatingGrid.Grains/RatingGrid.Grains.csproj src/RatingGrid.Grains/
+COPY src/RatingGrid.Host/RatingGrid.Host.csproj src/RatingGrid.Host/
+RUN dotnet restore src/RatingGrid.Host/RatingGrid.Host.csproj
+COPY src/ src/
+RUN dotnet publish src/RatingGrid.Host/RatingGrid.Host.csproj -c Release -o /app --no-restore /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.0 AS runtime
+WORKDIR /app
+COPY --from=build /app .
+# In a container the host listens on every interface; the silo advertises the pod's address
+# (Silo__AdvertisedAddress, set by the deployment from the downward API).
+ENV Service__Address=0.0.0.0 \
+    Service__GrpcPort=5080 \
+    Service__HealthPort=5081 \
+    Silo__SiloPort=11111 \
+    Silo__GatewayPort=30000
+EXPOSE 5080 5081 11111 30000
+USER app
+ENTRYPOINT ["dotnet", "RatingGrid.Host.dll"]
