@@ -40,9 +40,10 @@ public sealed record InspectionSummary(
     [property: Id(8)] int Score,
     [property: Id(9)] int Cases,
     [property: Id(10)] TallyData Tallies,
-    [property: Id(11)] IReadOnlyList<SliceData> Slices)
+    [property: Id(11)] IReadOnlyList<SliceData> Slices,
+    [property: Id(12)] DateTimeOffset ChangedAt)
 {
-    public static InspectionSummary From(Standing standing) => new(
+    public static InspectionSummary From(Standing standing, DateTimeOffset changedAt) => new(
         standing.InspectionId,
         standing.PduName,
         standing.Region,
@@ -54,7 +55,8 @@ public sealed record InspectionSummary(
         standing.Score,
         standing.Tallies.Cases,
         TallyData.From(standing.Tallies.KeyQuestions),
-        [.. standing.Tallies.Breakdowns.Select(b => new SliceData(b.Key.Dimension, b.Key.Value, b.Value.Cases, TallyData.From(b.Value.KeyQuestions)))]);
+        [.. standing.Tallies.Breakdowns.Select(b => new SliceData(b.Key.Dimension, b.Key.Value, b.Value.Cases, TallyData.From(b.Value.KeyQuestions)))],
+        changedAt);
 
     public Standing ToDomain() => new(
         InspectionId,

@@ -23,6 +23,7 @@ public sealed class AggregateState
 internal sealed partial class AggregateGrain(
     [PersistentState("aggregate", StorageNames.Inspections)] IPersistentState<AggregateState> storage,
     RulebookCatalog rulebooks,
+    TimeProvider time,
     ILogger<AggregateGrain> logger) : Grain, IAggregateGrain
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
@@ -69,6 +70,8 @@ internal sealed partial class AggregateGrain(
         {
             if (_aggregate.Replace(summary.ToDomain()))
             {
+                GrainMetrics.AggregationLag.Record((time.GetUtcNow() - summary.ChangedAt).TotalMilliseconds,
+                    new KeyValuePair<string, object?>("scope", IsRegion ? "region" : "nation"));
                 storage.State.Summaries[summary.InspectionId] = summary;
                 _toForward[summary.InspectionId] = summary;
                 changed = true;

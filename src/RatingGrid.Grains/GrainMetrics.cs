@@ -17,5 +17,11 @@ public static class GrainMetrics
 
     public static readonly Histogram<int> GroupCommitSize = Meter.CreateHistogram<int>("ratinggrid.group_commit.size", description: "Changes acknowledged by one write.");
 
+    public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("ratinggrid.batch.size", description: "Judgements per batch received.");
+
+    public static readonly UpDownCounter<long> Watchers = Meter.CreateUpDownCounter<long>("ratinggrid.watchers", description: "Watch streams open.");
+
+    public static readonly Histogram<double> AggregationLag = Meter.CreateHistogram<double>("ratinggrid.aggregation.lag", unit: "ms", description: "From an inspection's durable change to its region or the nation taking it.");
+
     public static readonly Histogram<double> StorageWriteLatency = Meter.CreateHistogram<double>("ratinggrid.storage.write_latency", unit: "ms", description: "Time to write an inspection's state.");
 }

@@ -76,6 +76,7 @@ internal sealed partial class InspectionGrain(
     public async Task<BatchReceipt> RecordJudgementsAsync(JudgementBatch batch)
     {
         var judgements = batch.Judgements.Select(j => j.ToDomain()).ToArray();
+        GrainMetrics.BatchSize.Record(judgements.Length);
         var (value, view) = await CommitAsync(() =>
         {
             var ledger = RequireOpen();
@@ -413,7 +414,7 @@ internal sealed partial class InspectionGrain(
     }
 
     private InspectionSummary Summary() =>
-        InspectionSummary.From(_ledger!.Standing(InspectionId, State.Details!.PduName, State.Details.Region, State.Version));
+        InspectionSummary.From(_ledger!.Standing(InspectionId, State.Details!.PduName, State.Details.Region, State.Version), State.LastChangedAt);
 
     // Publishing runs behind acknowledgements and sends only the newest durable summary; whatever
     // was committed meanwhile goes in the next one.

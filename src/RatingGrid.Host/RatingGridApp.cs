@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains;
@@ -93,6 +94,10 @@ public static partial class RatingGridApp
             o.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(GrainMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter());
         builder.Services.AddGrpcHealthChecks().AddCheck<ServiceReadiness>("silo");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -117,6 +122,8 @@ public static partial class RatingGridApp
         // Live: the process answers. Ready: the silo has started and shutdown has not begun.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(health);
         app.MapHealthChecks("/health/ready").RequireHost(health);
+        // Prometheus scrapes the HTTP/1.1 port, beside the probes.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(health);
     }
 
     private static void AnnounceWhenStarted(this WebApplication app, ServiceSettings service, StorageSettings storage)

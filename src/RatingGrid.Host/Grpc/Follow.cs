@@ -1,4 +1,5 @@
 using Grpc.Core;
+using RatingGrid.Grains;
 
 namespace RatingGrid.Host.Grpc;
 
@@ -21,6 +22,7 @@ internal static class Follow
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var seen = afterVersion;
+        GrainMetrics.Watchers.Add(1);
         try
         {
             var now = await current();
@@ -44,6 +46,10 @@ internal static class Follow
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
+        }
+        finally
+        {
+            GrainMetrics.Watchers.Add(-1);
         }
     }
 }
