@@ -16,6 +16,9 @@ namespace RatingGrid.Host;
 /// <summary>The process: an Orleans silo and the gRPC services that front it, configured from settings.</summary>
 public static partial class RatingGridApp
 {
+    /// <summary>How long a stopping host waits for in-flight calls; deployments must allow longer.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -99,7 +102,7 @@ public static partial class RatingGridApp
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
         builder.Services.AddGrpcHealthChecks().AddCheck<ServiceReadiness>("silo");
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(service.Address);

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RatingGrid.Testing;
+
+namespace RatingGrid.Host.Tests;
+
+/// <summary>
+/// No Docker engine or cluster exists here, so the deployment assets are checked statically: against
+/// the Kubernetes schemas (offline), and against the host's own configuration, so they cannot drift.
+/// </summary>
+public sealed partial class DeploymentAssetsTests
+{
+    private static readonly string Root = AzuriteProcess.RepositoryRoot();
+
+    private static string Read(params string[] path) => File.ReadAllText(Path.Combine([Root, .. path]));
+
+    private static JsonElement HostSettings() => JsonDocument.Parse(Read("src", "RatingGrid.Host", "appsettings.json")).RootElement;
+
+    [Fact]
+    public void The_dockerfile_pins_its_base_images_runs_as_a_non_root_user_and_exposes_the_hosts_ports()
+    {
+        var dockerfile = Read("Dockerfile");
+        var settings = HostSettings();
+
+        var images = FromLine().Matches(dockerfile).Select(m => m.Groups["image"].Value).ToList();
+        Assert.Equal(2, images.Count);
+        Assert.All(images, image => Assert.Matches(@":\d+\.\d+\.\d+$", image)); // a full version, never a floating tag
+        Assert.Contains("USER app", dockerfile, StringComparison.Ordinal);
+
+        var exposed = ExposeLine().Match(dockerfile).Groups["ports"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+        foreach (var (section, key) in new[] { ("Service", "GrpcPort"), ("Service", "HealthPort"), ("Silo", "SiloPort"), ("Silo", "GatewayPort") })
+        {
+            var port = settings.GetProperty(section).GetProperty(key).GetInt32();
+            Assert.Contains(port, exposed);
+            Assert.Matches($@"{section}__{key}={port}\b", dockerfile);
+        }
+
+        Assert.Matches(@"Service__Address=0\.0\.0\.0", dockerfile);
+    }
+
+    [Fact]
+    public void The_kubernetes_deployment_matches_the_host()
+    {
+        var deployment = Read("deploy", "kubernetes", "deployment.yaml");
+        var settings = HostSettings();
+
+        foreach (var (section, key) in new[] { ("Service", "GrpcPort"), ("Service", "HealthPort"), ("Silo", "SiloPort"), ("Silo", "GatewayPort") })
+        {
+            Assert.Contains($"containerPort: {settings.GetProperty(section).GetProperty(key).GetInt32()}", deployment, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("path: /health/ready", deployment, StringComparison.Ordinal);
+        Assert.Contains("path: /health/live", deployment, StringComparison.Ordinal);
+        Assert.Contains("value: AzureTable", deployment, StringComparison.Ordinal);
+        Assert.Contains("fieldPath: status.podIP", deployment, StringComparison.Ordinal);
+        Assert.Contains("secretKeyRef:", deployment, StringComparison.Ordinal);
+        var grace = int.Parse(GraceLine().Match(deployment).Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(grace > RatingGridApp.ShutdownTimeout.TotalSeconds, $"grace period {grace} s must exceed the host's shutdown timeout");
+        Assert.True(int.Parse(ReplicasLine().Match(deployment).Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3);
+    }
+
+    [Fact]
+    public async Task The_kubernetes_manifests_validate_against_the_api_schemas()
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
+        start.ArgumentList.Add(Path.Combine("tools", "k8s-validate", "validate.mjs"));
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "deploy", "kubernetes"), "*.yaml").Order())
+        {
+            start.ArgumentList.Add(Path.GetRelativePath(Root, file));
+        }
+
+        using var node = Process.Start(start)!;
+        var output = await node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(node.ExitCode == 0, output + error);
+        Assert.Contains("apps/v1/Deployment ratinggrid: valid", output, StringComparison.Ordinal);
+        Assert.Contains("policy/v1/PodDisruptionBudget ratinggrid: valid", output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^FROM\s+(?<image>\S+)", RegexOptions.Multiline)]
+    private static partial Regex FromLine();
+
+    [GeneratedRegex(@"^EXPOSE\s+(?<ports>[\d ]+)$", RegexOptions.Multiline)]
+    private static partial Regex ExposeLine();
+
+    [GeneratedRegex(@"terminationGracePeriodSeconds:\s*(?<seconds>\d+)")]
+    private static partial Regex GraceLine();
+
+    [GeneratedRegex(@"replicas:\s*(?<count>\d+)")]
+    private static partial Regex ReplicasLine();
+}
