@@ -97,7 +97,7 @@ public sealed class FailoverTests
         Requests.Judgement(judgement.CaseId, judgement.Revision, seed: seed).Equals(judgement);
 
     // A client's duty after a failure: resend, to the next host, until acknowledged.
-    private static async Task SendUntilAcknowledgedAsync(List<HostProcess> hosts, int preferred, JudgementBatch batch, CancellationToken cancel)
+    internal static async Task SendUntilAcknowledgedAsync(List<HostProcess> hosts, int preferred, JudgementBatch batch, CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         for (var attempt = 0; ; attempt++)
@@ -126,7 +126,7 @@ public sealed class FailoverTests
     }
 
     /// <summary>One host process of the cluster, started from the built host assembly.</summary>
-    private sealed class HostProcess : IDisposable
+    internal sealed class HostProcess : IDisposable
     {
         private readonly Process _process;
         private readonly int _healthPort;
@@ -142,7 +142,7 @@ public sealed class FailoverTests
 
         public InspectionService.InspectionServiceClient Client() => new(Channel);
 
-        public static HostProcess Start(AzuriteProcess azurite, string cluster)
+        public static HostProcess Start(AzuriteProcess azurite, string cluster, string clustering = "AzureTable")
         {
             var local = LocalHostSettings.Create(azurite);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -152,7 +152,7 @@ public sealed class FailoverTests
                 start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
 
-            start.Environment["Silo__Clustering"] = "AzureTable";
+            start.Environment["Silo__Clustering"] = clustering;
             start.Environment["Silo__ClusterId"] = cluster;
             start.Environment["Silo__ServiceId"] = cluster;
             start.Environment["Storage__Container"] = TestClusters.ContainerFor(cluster);
@@ -186,6 +186,11 @@ public sealed class FailoverTests
         }
 
         public bool HasExited => _process.HasExited;
+
+        /// <summary>SIGTERM, as an orchestrator stops a pod.</summary>
+        public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+        public Task WaitForExitAsync(CancellationToken cancel) => _process.WaitForExitAsync(cancel);
 
         public void Kill()
         {

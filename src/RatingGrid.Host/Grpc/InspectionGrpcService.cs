@@ -151,10 +151,26 @@ internal sealed class InspectionGrpcService(
         StreamDispatcher dispatcher,
         CancellationToken stop)
     {
+        // Stopping must not cancel a pending read: cancelling it aborts the whole call, and the
+        // client would see a broken connection instead of acknowledgements and a retryable status.
+        // So a pending read is abandoned instead, and the call is completed normally.
+        var stopped = Task.Delay(Timeout.Infinite, stop);
         try
         {
-            while (await requests.MoveNext(stop))
+            while (true)
             {
+                var next = requests.MoveNext(CancellationToken.None);
+                if (await Task.WhenAny(next, stopped) == stopped)
+                {
+                    _ = next.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    break;
+                }
+
+                if (!await next)
+                {
+                    break;
+                }
+
                 var batch = requests.Current;
                 await inFlight.WriteAsync((batch, RecordOrFail(batch)), stop);
             }

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
+
+namespace RatingGrid.Host.Tests;
+
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task A_sigterm_under_load_finishes_or_fails_retryably_loses_nothing_acknowledged_and_exits_in_time()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var azurite = new AzuriteProcess();
+        await azurite.StartAsync();
+        var cluster = $"sigterm-{Guid.NewGuid():N}";
+        using var host = FailoverTests.HostProcess.Start(azurite, cluster, clustering: "Localhost");
+        await host.WaitUntilReadyAsync(cancel);
+        var ids = Enumerable.Range(0, 4).Select(i => $"{cluster}-{i}").ToList();
+        foreach (var id in ids)
+        {
+            await host.Client().OpenInspectionAsync(Requests.Open(id), cancellationToken: cancel);
+        }
+
+        var acknowledged = new ConcurrentDictionary<(string Inspection, string Case), long>();
+        var statuses = new ConcurrentBag<(StatusCode Code, string Detail)>();
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var acks = 0;
+        var streams = ids.Select(id => Task.Run(async () =>
+        {
+            try
+            {
+                using var call = host.Client().StreamJudgements(cancellationToken: cancel);
+                var writer = Task.Run(async () =>
+                {
+                    for (var round = 1; round <= 10_000; round++)
+                    {
+                        var batch = new JudgementBatch { BatchId = (ulong)round, InspectionId = id, Actor = "feed" };
+                        batch.Judgements.AddRange(Enumerable.Range(0, 5).Select(c => Requests.Judgement($"c{c}", round)));
+                        await call.RequestStream.WriteAsync(batch, cancel);
+                    }
+                }, cancel);
+                // The writer fails once the server ends the stream; that is expected, not an error to report.
+                _ = writer.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                await foreach (var ack in call.ResponseStream.ReadAllAsync(cancel))
+                {
+                    for (var c = 0; c < 5; c++)
+                    {
+                        acknowledged.AddOrUpdate((id, $"c{c}"), (long)ack.BatchId, (_, held) => Math.Max(held, (long)ack.BatchId));
+                    }
+
+                    if (Interlocked.Increment(ref acks) == 40)
+                    {
+                        loaded.TrySetResult();
+                    }
+                }
+
+                statuses.Add((StatusCode.OK, ""));
+            }
+            catch (RpcException ex)
+            {
+                statuses.Add((ex.StatusCode, ex.Status.Detail + " " + ex.Status.DebugException?.Message));
+            }
+        }, cancel)).ToList();
+
+        await loaded.Task.WaitAsync(cancel);
+        var stopping = Stopwatch.StartNew();
+        host.Terminate();
+        await host.WaitForExitAsync(cancel);
+        stopping.Stop();
+        await Task.WhenAll(streams);
+
+        Assert.True(stopping.Elapsed < RatingGridApp.ShutdownTimeout + TimeSpan.FromSeconds(10), $"exited after {stopping.Elapsed}");
+        Assert.All(statuses, status => Assert.True(status.Code is StatusCode.OK or StatusCode.Unavailable, $"stream ended with {status.Code} ({status.Detail}), not a retryable status"));
+
+        // Every acknowledged revision is there when the service comes back.
+        using var restarted = FailoverTests.HostProcess.Start(azurite, cluster, clustering: "Localhost");
+        await restarted.WaitUntilReadyAsync(cancel);
+        foreach (var ((inspection, caseId), revision) in acknowledged)
+        {
+            var history = await restarted.Client().GetCaseHistoryAsync(new GetCaseHistoryRequest { InspectionId = inspection, CaseId = caseId }, cancellationToken: cancel);
+            Assert.True(history.Revisions[^1].Revision >= revision, $"{inspection}/{caseId}: acknowledged r{revision}, stored r{history.Revisions[^1].Revision}");
+        }
+    }
+}
