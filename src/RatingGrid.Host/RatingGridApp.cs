@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains;
@@ -46,8 +48,11 @@ public static partial class RatingGridApp
 
         var advertised = AdvertisedAddress(silo.AdvertisedAddress);
 
+        // Azure SDK activities are opt-in; they carry the storage leg of each trace.
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         builder.UseOrleans(orleans =>
         {
+            orleans.AddActivityPropagation();
             if (silo.Clustering == SiloSettings.Localhost)
             {
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
@@ -97,10 +102,21 @@ public static partial class RatingGridApp
             o.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(GrainMetrics.MeterName)
-            .AddAspNetCoreInstrumentation()
-            .AddPrometheusExporter());
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter(GrainMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                // The gRPC call (ASP.NET Core), the grain calls (Orleans) and the storage requests (Azure SDK).
+                .AddAspNetCoreInstrumentation()
+                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddSource("Azure.*"));
+        // Traces leave the process only when a collector is configured (the standard OTEL_ variable).
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
         builder.Services.AddGrpcHealthChecks().AddCheck<ServiceReadiness>("silo");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>

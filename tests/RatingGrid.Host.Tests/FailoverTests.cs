@@ -10,6 +10,8 @@ namespace RatingGrid.Host.Tests;
 /// Three host processes clustered through Azure Table storage on Azurite; one is killed with SIGKILL
 /// while clients stream to all three; the clients resend what was not acknowledged elsewhere.
 /// </summary>
+// Alone: it runs whole host processes, and shares the 2 cores with nothing else.
+[Collection(nameof(RunsAlone))]
 public sealed class FailoverTests
 {
     private const int Inspections = 6;

@@ -6,6 +6,8 @@ using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 
+// Alone: it runs whole host processes, and shares the 2 cores with nothing else.
+[Collection(nameof(RunsAlone))]
 public sealed class ShutdownTests
 {
     [Fact]

@@ -23,11 +23,26 @@ public sealed record LocalHostSettings(int GrpcPort, int HealthPort, IReadOnlyDi
         });
     }
 
-    /// <summary>A port nobody is listening on right now (the OS picks it).</summary>
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A port nobody is listening on right now (the OS picks it), never the same one twice in this
+    /// process, since hosts started side by side bind theirs only later.
+    /// </summary>
     public static int FreePort()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        while (true)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 }
