@@ -7,11 +7,10 @@ public static class BatchValidator
 {
     public const string Field = "judgements";
 
-    /// <summary>Every violation in the batch, with fields such as <c>judgements[3].answers[0].answer</c>.</summary>
-    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, IReadOnlyList<CaseJudgement> judgements) =>
-        Validate(rulebook, judgements, new Answer[judgements.Count][]);
-
-    /// <summary>Validates, and fills <paramref name="resolved"/> with each judgement's answers by key-question index.</summary>
+    /// <summary>
+    /// Every violation in the batch, with fields such as <c>judgements[3].answers[0].answer</c>; fills
+    /// <paramref name="resolved"/> with each judgement's answers by key-question index.
+    /// </summary>
     public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, IReadOnlyList<CaseJudgement> judgements, Answer[][] resolved)
     {
         if (judgements.Count == 0)

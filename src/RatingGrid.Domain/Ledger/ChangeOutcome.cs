@@ -18,9 +18,3 @@ public enum ChangeOutcome
     /// <summary>Refused: there is no such case to withdraw.</summary>
     UnknownCase = 4,
 }
-
-public static class ChangeOutcomeExtensions
-{
-    /// <summary>Whether the change was refused (as opposed to applied or a harmless duplicate).</summary>
-    public static bool IsRefused(this ChangeOutcome outcome) => outcome is not (ChangeOutcome.Applied or ChangeOutcome.Duplicate);
-}

@@ -10,12 +10,9 @@ public static class JudgementValidator
 {
     private const Answer InvalidMarker = (Answer)(-1);
 
-    /// <summary>Every violation of <paramref name="judgement"/>; empty when it may be applied.</summary>
-    public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, CaseJudgement judgement) =>
-        Validate(rulebook, judgement, new Answer[rulebook.KeyQuestions.Count]);
-
     /// <summary>
-    /// Validates and, in the same pass, places each answer at its key question's index in
+    /// Every violation of <paramref name="judgement"/> (empty when it may be applied); in the same
+    /// pass, places each answer at its key question's index in
     /// <paramref name="resolved"/> (which must start all Unspecified).
     /// </summary>
     public static IReadOnlyList<FieldViolation> Validate(Rulebook rulebook, CaseJudgement judgement, Span<Answer> resolved)
