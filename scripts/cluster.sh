@@ -27,6 +27,7 @@ done
 
 # Azurite's fixed development account key: public, documented, only valid against the emulator.
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((blob_port + 2))/devstoreaccount1;"
+export Auth__DevelopmentKeyFile="$(bash scripts/dev-key.sh)"
 export Silo__Clustering=AzureTable Silo__ClusterId=ratinggrid-local Silo__ServiceId=ratinggrid-local
 for i in $(seq 0 $((count - 1))); do
   Service__GrpcPort=$((5080 + 10 * i)) Service__HealthPort=$((5081 + 10 * i)) \

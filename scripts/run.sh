@@ -3,6 +3,8 @@
 # folder (state survives restarts), then the host on top of it. Ctrl+C stops both.
 #   RATINGGRID_DATA   where Azurite keeps its data (default: .data/ in the repository)
 #   AZURITE_BLOB_PORT Azurite's blob port (default 10000; its queue and table ports follow it)
+#   RATINGGRID_DEV_KEY_FILE the development signing key (default: .data/dev-signing-key, made if missing)
+# Calls need a token: export RATINGGRID_TOKEN="$(dotnet run --project src/RatingGrid.Cli -- token)"
 # Any other setting can be given as an environment variable, e.g. Service__GrpcPort=6000.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,4 +33,7 @@ echo "Azurite (durable, data in $data/azurite) on 127.0.0.1:$blob_port" >&2
 
 # Azurite's fixed development account key: public, documented, only valid against the emulator.
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((blob_port + 2))/devstoreaccount1;"
+# Tokens signed with the local development key are accepted (scripts/dev-key.sh; 'ratinggrid token').
+export Auth__DevelopmentKeyFile="$(bash scripts/dev-key.sh)"
+echo "Mint a token for the CLI: export RATINGGRID_TOKEN=\"\$(dotnet run --project src/RatingGrid.Cli -- token)\"" >&2
 dotnet run --project src/RatingGrid.Host -c Release "$@"

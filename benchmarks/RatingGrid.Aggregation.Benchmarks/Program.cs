@@ -155,7 +155,7 @@ async Task<RunningHost> StartHostAsync(string storage)
     var port = local.GrpcPort;
     var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(local.Values));
     await app.StartAsync();
-    var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+    var channel = TestTokens.Channel($"http://127.0.0.1:{port}", TestTokens.Everything("benchmark"), new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
     return new RunningHost(app, channel, new InspectionService.InspectionServiceClient(channel));
 }
 

@@ -92,7 +92,7 @@ Console.WriteLine("targets: memory >= 50% of bare; Azurite >= 20,000 judgements/
 
 async Task<double> MeasureAsync(int port, bool open)
 {
-    using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+    using var channel = TestTokens.Channel($"http://127.0.0.1:{port}", TestTokens.Everything("benchmark"), new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
     var client = new InspectionService.InspectionServiceClient(channel);
     var run = Guid.NewGuid().ToString("N")[..8];
     string Id(int i) => $"bench-{run}-{i}";

@@ -11,7 +11,7 @@ namespace RatingGrid.Cli;
 /// </summary>
 internal static class Bench
 {
-    public static Command Command(Option<string> server, TextWriter output, TextWriter error)
+    public static Command Command(ServerOptions target, TextWriter output, TextWriter error)
     {
         var inspections = new Option<int>("--inspections") { Description = "Inspections to load", DefaultValueFactory = _ => 20 };
         var cases = new Option<int>("--cases") { Description = "Cases per inspection", DefaultValueFactory = _ => 50 };
@@ -23,7 +23,7 @@ internal static class Bench
         {
             inspections, cases, revisions, streams, batch, seconds,
         };
-        command.SetAction((parse, ct) => CliApp.Call(parse.GetValue(server)!, error, async channel =>
+        command.SetAction((parse, ct) => CliApp.Call(target.From(parse), error, async channel =>
         {
             using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeLimit.CancelAfter(TimeSpan.FromSeconds(parse.GetValue(seconds)));

@@ -23,11 +23,18 @@ internal static class CliApp
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ServerVariable) ?? DefaultServer,
             Recursive = true,
         };
+        var token = new Option<string?>("--token")
+        {
+            Description = $"The bearer token to call with (default: ${ServerTarget.TokenVariable}; 'ratinggrid token' mints a development one)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ServerTarget.TokenVariable),
+            Recursive = true,
+        };
+        var target = new ServerOptions(server, token);
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON instead of a table" };
         var inspectionArgument = new Argument<string>("inspection") { Description = "The inspection id" };
 
         var show = new Command("show", "Show an inspection's ratings as the report prints them") { inspectionArgument, json };
-        show.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, async channel =>
+        show.SetAction((parse, ct) => Call(target.From(parse), error, async channel =>
         {
             var inspection = await new InspectionService.InspectionServiceClient(channel)
                 .GetInspectionAsync(new GetInspectionRequest { InspectionId = parse.GetValue(inspectionArgument) }, cancellationToken: ct);
@@ -42,7 +49,7 @@ internal static class CliApp
         var start = new Option<DateOnly>("--start") { Description = "Fieldwork start (yyyy-mm-dd)", Required = true };
         var end = new Option<DateOnly>("--end") { Description = "Fieldwork end (yyyy-mm-dd)", Required = true };
         var open = new Command("open", "Open an inspection under the default rulebook") { openId, pdu, pduName, region, start, end };
-        open.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, async channel =>
+        open.SetAction((parse, ct) => Call(target.From(parse), error, async channel =>
         {
             var inspection = await new InspectionService.InspectionServiceClient(channel).OpenInspectionAsync(new OpenInspectionRequest
             {
@@ -56,12 +63,12 @@ internal static class CliApp
         var file = new Argument<FileInfo>("file") { Description = "A CSV of judgements (see the README for its columns)" };
         var into = new Option<string>("--inspection") { Description = "The inspection to import into", Required = true };
         var import = new Command("import", "Validate a CSV of judgements whole, then stream it; re-running it is harmless") { file, into };
-        import.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, channel =>
+        import.SetAction((parse, ct) => Call(target.From(parse), error, channel =>
             ImportAsync(channel, parse.GetValue(file)!, parse.GetValue(into)!, output, error, ct)));
 
         var regionName = new Argument<string>("region") { Description = "The region's name" };
         var regionCommand = new Command("region", "Show a region's pooled figures") { regionName, json };
-        regionCommand.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, async channel =>
+        regionCommand.SetAction((parse, ct) => Call(target.From(parse), error, async channel =>
         {
             var figures = await new AggregationService.AggregationServiceClient(channel).GetRegionAsync(new GetRegionRequest { Region = parse.GetValue(regionName) }, cancellationToken: ct);
             Print(output, parse.GetValue(json), figures, console => Tables.Aggregate(console, figures));
@@ -69,7 +76,7 @@ internal static class CliApp
         }));
 
         var national = new Command("national", "Show the national figures") { json };
-        national.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, async channel =>
+        national.SetAction((parse, ct) => Call(target.From(parse), error, async channel =>
         {
             var nation = await new AggregationService.AggregationServiceClient(channel).GetNationAsync(new GetNationRequest { IncludeInspections = true }, cancellationToken: ct);
             Print(output, parse.GetValue(json), nation, console => Tables.Aggregate(console, nation.Figures));
@@ -79,7 +86,7 @@ internal static class CliApp
         var watchId = new Argument<string>("inspection") { Description = "The inspection id" };
         var updates = new Option<int>("--updates") { Description = "Stop after this many states (default: until Ctrl+C)" };
         var watch = new Command("watch", "Show an inspection's ratings and print them again each time they change") { watchId, updates, json };
-        watch.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, async channel =>
+        watch.SetAction((parse, ct) => Call(target.From(parse), error, async channel =>
         {
             using var call = new InspectionService.InspectionServiceClient(channel).WatchInspection(new WatchInspectionRequest { InspectionId = parse.GetValue(watchId) }, cancellationToken: ct);
             var limit = parse.GetValue(updates);
@@ -101,17 +108,17 @@ internal static class CliApp
         var format = new Option<string>("--format") { Description = "csv (one row per inspection) or json (one object per line)", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var export = new Command("export", "Export every inspection's summary, for reporting jobs") { scope, format };
-        export.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, channel =>
+        export.SetAction((parse, ct) => Call(target.From(parse), error, channel =>
             Export.NationalAsync(new AggregationService.AggregationServiceClient(channel), parse.GetValue(format)!, output, ct)));
 
-        var bench = Bench.Command(server, output, error);
+        var bench = Bench.Command(target, output, error);
 
         var demo = new Command("demo", "Open the Redcar example, stream its 44 cases, and print the published ratings (5/21, Requires improvement)");
-        demo.SetAction((parse, ct) => Call(parse.GetValue(server)!, error, channel => DemoAsync(channel, output, error, ct)));
+        demo.SetAction((parse, ct) => Call(target.From(parse), error, channel => DemoAsync(channel, output, error, ct)));
 
         var root = new RootCommand("ratinggrid: rate HM Inspectorate of Probation inspections from case evidence")
         {
-            server, show, watch, open, import, regionCommand, national, export, demo, bench,
+            server, token, show, watch, open, import, regionCommand, national, export, demo, bench, TokenCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -232,11 +239,12 @@ internal static class CliApp
         return ExitCodes.Ok;
     }
 
-    internal static async Task<int> Call(string server, TextWriter error, Func<GrpcChannel, Task<int>> action)
+    internal static async Task<int> Call(ServerTarget target, TextWriter error, Func<GrpcChannel, Task<int>> action)
     {
+        var server = target.Address;
         try
         {
-            using var channel = GrpcChannel.ForAddress(server);
+            using var channel = target.OpenChannel();
             return await action(channel);
         }
         // A status the client made up (it has the local exception behind it) means the server was never reached.

@@ -42,6 +42,9 @@ public interface IInspectionGrain : IGrainWithStringKey
     /// <exception cref="InspectionNotFoundException">Not opened.</exception>
     Task<InspectionView> GetAsync();
 
+    /// <summary>The region of the inspection as durably opened, or null when it has not been; it never changes once set.</summary>
+    Task<string?> GetRegionAsync();
+
     /// <summary>Every breakdown slice that has cases, once pending writes have landed.</summary>
     Task<IReadOnlyList<BreakdownView>> GetBreakdownsAsync();
 

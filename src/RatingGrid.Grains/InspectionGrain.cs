@@ -218,6 +218,8 @@ internal sealed partial class InspectionGrain(
 
     public Task<InspectionView> GetAsync() => Task.FromResult(_committed ?? throw new InspectionNotFoundException(InspectionId));
 
+    public Task<string?> GetRegionAsync() => Task.FromResult(_committed?.Details.Region);
+
     public async Task<IReadOnlyList<BreakdownView>> GetBreakdownsAsync()
     {
         await WhenDurableAsync();

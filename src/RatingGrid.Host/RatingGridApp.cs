@@ -9,6 +9,7 @@ using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains;
+using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Grpc;
 using RatingGrid.Host.Health;
@@ -29,12 +30,19 @@ public static partial class RatingGridApp
         var limits = Settings.Read<LimitSettings>(builder.Configuration, LimitSettings.Section);
         var silo = Settings.Read<SiloSettings>(builder.Configuration, SiloSettings.Section);
         var storage = Settings.Read<StorageSettings>(builder.Configuration, "Storage");
+        var auth = Settings.Read<AuthSettings>(builder.Configuration, AuthSettings.Section);
 
         builder.AddRatingGridOrleans(silo, storage, limits);
-        builder.AddRatingGridGrpc(service, limits);
+        builder.AddRatingGridAuthentication(auth);
+        builder.AddRatingGridGrpc(service, limits, auth);
         var app = builder.Build();
+        if (auth.Mode != AuthSettings.None)
+        {
+            app.UseAuthentication();
+        }
+
         app.MapRatingGridEndpoints(service);
-        app.AnnounceWhenStarted(service, storage);
+        app.AnnounceWhenStarted(service, storage, auth);
         return app;
     }
 
@@ -89,9 +97,14 @@ public static partial class RatingGridApp
         }
     }
 
-    private static void AddRatingGridGrpc(this WebApplicationBuilder builder, ServiceSettings service, LimitSettings limits)
+    private static void AddRatingGridGrpc(this WebApplicationBuilder builder, ServiceSettings service, LimitSettings limits, AuthSettings auth)
     {
+        var certificate = TlsCertificate.Load(service);
         builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton(auth);
+        builder.Services.AddSingleton(AccessRules.FromContract);
+        builder.Services.AddSingleton<CallerLimits>();
+        builder.Services.AddSingleton<RegionGuard>();
         builder.Services.AddSingleton(RulebookCatalog.BuiltIn);
         builder.Services.AddSingleton<ServiceReadiness>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceReadiness>());
@@ -99,7 +112,9 @@ public static partial class RatingGridApp
         {
             o.MaxReceiveMessageSize = limits.MaxMessageBytes;
             o.MaxSendMessageSize = limits.MaxMessageBytes;
+            // Outermost first: errors of every kind map to statuses; then nobody unadmitted gets further.
             o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<AccessInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -122,10 +137,20 @@ public static partial class RatingGridApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(service.Address);
-            // No TLS here, so no protocol negotiation: gRPC needs a port that speaks only HTTP/2,
-            // and probes need HTTP/1.1, so each gets its own port.
-            kestrel.Listen(address, service.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+            // Without TLS there is no protocol negotiation: gRPC needs a port that speaks only HTTP/2,
+            // and probes need HTTP/1.1, so each gets its own port. Probes stay plaintext (kubelet).
+            kestrel.Listen(address, service.GrpcPort, o =>
+            {
+                o.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    o.UseHttps(certificate);
+                }
+            });
             kestrel.Listen(address, service.HealthPort, o => o.Protocols = HttpProtocols.Http1);
+            // A client that stops answering pings is dropped, releasing its streams.
+            kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(60);
         });
     }
 
@@ -145,21 +170,38 @@ public static partial class RatingGridApp
         app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(health);
     }
 
-    private static void AnnounceWhenStarted(this WebApplication app, ServiceSettings service, StorageSettings storage)
+    private static void AnnounceWhenStarted(this WebApplication app, ServiceSettings service, StorageSettings storage, AuthSettings auth)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RatingGrid");
+        var tls = !string.IsNullOrEmpty(service.TlsCertificateFile);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            LogListening(logger, service.Address, service.GrpcPort, service.HealthPort, storage.Provider);
+            LogListening(logger, tls ? "https" : "http", service.Address, service.GrpcPort, service.HealthPort, storage.Provider,
+                auth.Mode == AuthSettings.None ? "none" : string.IsNullOrEmpty(auth.Authority) ? "development key" : auth.Authority);
             if (storage.Provider == StorageSettings.Memory)
             {
                 LogMemoryStorage(logger);
             }
+
+            if (auth.Mode == AuthSettings.None)
+            {
+                LogNoAuthentication(logger);
+            }
+            else if (!tls && !IPAddress.IsLoopback(IPAddress.Parse(service.Address)))
+            {
+                LogTokensInClear(logger, service.Address);
+            }
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "RatingGrid is serving gRPC on http://{Address}:{GrpcPort} (HTTP/2) and health on http://{Address}:{HealthPort}/health/ready; storage: {Storage}")]
-    private static partial void LogListening(ILogger logger, string address, int grpcPort, int healthPort, string storage);
+    [LoggerMessage(Level = LogLevel.Information, Message = "RatingGrid is serving gRPC on {Scheme}://{Address}:{GrpcPort} (HTTP/2) and health on http://{Address}:{HealthPort}/health/ready; storage: {Storage}; tokens: {Tokens}")]
+    private static partial void LogListening(ILogger logger, string scheme, string address, int grpcPort, int healthPort, string storage, string tokens);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "AUTHENTICATION IS OFF (Auth:Mode=None): anyone who can reach this port may read every rating and write every judgement, and actors are whatever requests claim. Never run like this outside a test.")]
+    private static partial void LogNoAuthentication(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bearer tokens arrive in clear on {Address}: set Service:TlsCertificateFile and Service:TlsKeyFile, or terminate TLS in front of this port.")]
+    private static partial void LogTokensInClear(ILogger logger, string address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "STORAGE IS IN MEMORY: every judgement is lost when this process stops. Use Storage:Provider=AzureBlob for anything but tests.")]
     private static partial void LogMemoryStorage(ILogger logger);

@@ -1,4 +1,3 @@
-using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
@@ -16,7 +15,7 @@ public sealed class ClusteringTests
         var settings = new Dictionary<string, string?>(local.Values) { ["Silo:Clustering"] = "AzureTable", ["Silo:ClusterId"] = $"c-{Guid.NewGuid():N}" };
         await using var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync(TestContext.Current.CancellationToken);
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{local.GrpcPort}");
+        using var channel = TestTokens.Channel($"http://127.0.0.1:{local.GrpcPort}", TestTokens.Everything());
         var client = new InspectionService.InspectionServiceClient(channel);
 
         var id = Requests.NewId("clustered");

@@ -45,7 +45,8 @@ public sealed class EveryRpcTests(HostFixture host) : IClassFixture<HostFixture>
         var history = await client.GetCaseHistoryAsync(new GetCaseHistoryRequest { InspectionId = id, CaseId = "case-0" }, cancellationToken: Cancel);
         Assert.Equal([1L, 2L], history.Revisions.Select(r => r.Revision));
         Assert.True(history.Revisions[1].Withdrawn);
-        Assert.Equal("inspector-1", history.Revisions[0].Actor);
+        // The request named "inspector-1"; the audit trail names the token's subject.
+        Assert.Equal("tester", history.Revisions[0].Actor);
 
         var got = await client.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: Cancel);
         Requests.AssertSame(Requests.FromScratch(judgements.Skip(1)), got.Results);

@@ -137,7 +137,7 @@ public sealed class FailoverTests
         {
             _process = process;
             _healthPort = healthPort;
-            Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+            Channel = TestTokens.Channel($"http://127.0.0.1:{grpcPort}", TestTokens.Everything());
         }
 
         public GrpcChannel Channel { get; }
@@ -154,6 +154,10 @@ public sealed class FailoverTests
                 start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
 
+            // These tests load one host from one subject on purpose; its abuse limits are not under test here.
+            start.Environment["Limits__RequestsPerSecondPerClient"] = "1000000";
+            start.Environment["Limits__RequestBurstPerClient"] = "1000000";
+            start.Environment["Limits__MaxConcurrentStreamsPerClient"] = "1000";
             start.Environment["Silo__Clustering"] = clustering;
             start.Environment["Silo__ClusterId"] = cluster;
             start.Environment["Silo__ServiceId"] = cluster;

@@ -8,7 +8,8 @@ namespace RatingGrid.Host.Tests;
 
 /// <summary>
 /// The real host (Kestrel on 127.0.0.1, the co-hosted silo) on its own free ports, storing in a real
-/// in-memory Azurite, for one test class. Tests use fresh inspection ids.
+/// in-memory Azurite, for one test class. Tests use fresh inspection ids. <see cref="Channel"/> carries a
+/// development token granting everything, everywhere, to subject "tester".
 /// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
@@ -18,6 +19,8 @@ public sealed class HostFixture : IAsyncLifetime
     public GrpcChannel Channel { get; private set; } = null!;
 
     public int GrpcPort { get; private set; }
+
+    public string Address => $"http://127.0.0.1:{GrpcPort}";
 
     public int HealthPort { get; private set; }
 
@@ -35,7 +38,7 @@ public sealed class HostFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(local.Values) { ["Limits:MaxCasesPerInspection"] = "6000" };
         _app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await _app.StartAsync();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
+        Channel = TestTokens.Channel(Address, TestTokens.Everything());
     }
 
     public async ValueTask DisposeAsync()

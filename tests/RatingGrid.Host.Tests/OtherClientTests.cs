@@ -19,6 +19,7 @@ public sealed class OtherClientTests(HostFixture host) : IClassFixture<HostFixtu
             start.ArgumentList.Add(arg);
         }
 
+        start.Environment["RATINGGRID_TOKEN"] = TestTokens.Everything("grpc-js-user");
         using var node = Process.Start(start)!;
         var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -36,6 +37,8 @@ public sealed class OtherClientTests(HostFixture host) : IClassFixture<HostFixtu
             inspection.Results.KeyQuestions.Select(k => $"{k.KeyQuestionId}:{k.Yes}/{k.Applicable}"),
             seenRoot.GetProperty("key_questions").EnumerateArray().Select(k => $"{k[0].GetString()}:{k[1].GetInt32()}/{k[2].GetInt32()}"));
         // js-1 answers all twelve Yes, js-2 the first six, js-3 none: P2.1 and P2.2 are 2 of 3 (67%), P2.3 and P2.4 1 of 3 (33%).
+        var history = await host.Inspections.GetCaseHistoryAsync(new GetCaseHistoryRequest { InspectionId = id, CaseId = "js-1" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("grpc-js-user", Assert.Single(history.Revisions).Actor);
         Assert.Equal(67, inspection.Results.KeyQuestions.Single(k => k.KeyQuestionId == "P2.1.E").RoundedPercent);
         Assert.Equal(33, inspection.Results.KeyQuestions.Single(k => k.KeyQuestionId == "P2.4.S").RoundedPercent);
     }

@@ -20,6 +20,7 @@ public sealed record LocalHostSettings(int GrpcPort, int HealthPort, IReadOnlyDi
             ["Storage:Provider"] = storage,
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Auth:DevelopmentKeyFile"] = TestTokens.KeyFile,
         });
     }
 

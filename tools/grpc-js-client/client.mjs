@@ -1,6 +1,6 @@
 // Opens an inspection, records judgements and reads its ratings through RatingGrid's gRPC contract,
 // using grpc-js and stubs generated at load time from protos/. Prints one JSON line of what it saw.
-//   node tools/grpc-js-client/client.mjs <host:port> <inspection-id>
+//   RATINGGRID_TOKEN=<bearer token> node tools/grpc-js-client/client.mjs <host:port> <inspection-id>
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import grpc from "@grpc/grpc-js";
@@ -23,8 +23,11 @@ const definition = protoLoader.loadSync("ratinggrid/v1/inspection_service.proto"
 });
 const { InspectionService } = grpc.loadPackageDefinition(definition).ratinggrid.v1;
 const client = new InspectionService(address, grpc.credentials.createInsecure());
+// Every call carries the bearer token; the server records its subject as the actor.
+const metadata = new grpc.Metadata();
+if (process.env.RATINGGRID_TOKEN) metadata.set("authorization", `Bearer ${process.env.RATINGGRID_TOKEN}`);
 const call = (method, request) =>
-  new Promise((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response))));
+  new Promise((resolve, reject) => client[method](request, metadata, (error, response) => (error ? reject(error) : resolve(response))));
 
 const keyQuestions = ["P2.1", "P2.2", "P2.3", "P2.4"].flatMap((s) => ["E", "D", "S"].map((f) => `${s}.${f}`));
 const judgement = (caseId, yes) => ({

@@ -18,6 +18,12 @@ public sealed class ServiceSettings
     /// <summary>HTTP/1.1: /health/live and /health/ready for probes. 0 picks a free port.</summary>
     [Range(0, 65535)]
     public int HealthPort { get; set; } = 5081;
+
+    /// <summary>PEM certificate (chain) for TLS on the gRPC port; with <see cref="TlsKeyFile"/>. Unset: plaintext HTTP/2.</summary>
+    public string? TlsCertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="TlsCertificateFile"/>.</summary>
+    public string? TlsKeyFile { get; set; }
 }
 
 /// <summary>Request limits (section <c>Limits</c>); exceeding one is refused with a status naming it.</summary>
@@ -46,6 +52,18 @@ public sealed class LimitSettings
     /// <summary>Batches one judgement stream may have in flight before the server stops reading.</summary>
     [Range(1, 10_000)]
     public int MaxBatchesInFlightPerStream { get; set; } = 64;
+
+    /// <summary>Streaming calls one caller (token subject, else address) may have open at once.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentStreamsPerClient { get; set; } = 16;
+
+    /// <summary>Calls per second one caller may make, each message on a stream counting as one.</summary>
+    [Range(1, 10_000_000)]
+    public int RequestsPerSecondPerClient { get; set; } = 10_000;
+
+    /// <summary>How many calls a caller may make at once above its rate before being throttled.</summary>
+    [Range(1, 10_000_000)]
+    public int RequestBurstPerClient { get; set; } = 10_000;
 }
 
 /// <summary>The Orleans silo (section <c>Silo</c>; the <c>Orleans</c> section is Orleans' own).</summary>

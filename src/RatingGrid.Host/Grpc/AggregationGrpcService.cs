@@ -1,6 +1,7 @@
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Grains;
+using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using Rating = RatingGrid.Contracts.V1.Rating;
 using WireSummary = RatingGrid.Contracts.V1.InspectionSummary;
@@ -14,6 +15,7 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, LimitSettings
     public override async Task<AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
     {
         new RequestChecks(limits).Id("region", request.Region).ThrowIfAny();
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
         return (await Region(request.Region).GetAsync()).ToWire();
     }
 
@@ -42,6 +44,7 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, LimitSettings
     public override Task WatchRegion(WatchRegionRequest request, IServerStreamWriter<AggregateFigures> responseStream, ServerCallContext context)
     {
         new RequestChecks(limits).Id("region", request.Region).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
         return WatchAsync(Region(request.Region), request.AfterVersion, responseStream, context);
     }
 

@@ -4,6 +4,7 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains;
+using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using JudgementBatch = RatingGrid.Contracts.V1.JudgementBatch;
 using Rating = RatingGrid.Contracts.V1.Rating;
@@ -15,6 +16,7 @@ internal sealed class InspectionGrpcService(
     IGrainFactory grains,
     RulebookCatalog rulebooks,
     LimitSettings limits,
+    RegionGuard regions,
     IHostApplicationLifetime lifetime) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
@@ -22,35 +24,42 @@ internal sealed class InspectionGrpcService(
         var rulebook = request.Rulebook ?? new RulebookRef { Id = RulebookCatalog.DefaultKey.Id, Version = RulebookCatalog.DefaultKey.Version };
         Checks().Id("inspection_id", request.InspectionId).Id("pdu_id", request.PduId).Text("pdu_name", request.PduName)
             .Text("region", request.Region).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
-            .Date("fieldwork_start", request.FieldworkStart).Date("fieldwork_end", request.FieldworkEnd).Id("actor", request.Actor)
+            .Date("fieldwork_start", request.FieldworkStart).Date("fieldwork_end", request.FieldworkEnd).Actor(context.Caller(), request.Actor)
             .ThrowIfAny();
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var key = ResolveRulebook(rulebook, "rulebook");
         var details = new InspectionDetails(request.PduId, request.PduName, request.Region, key.Id, key.Version,
             request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
-        return (await Grain(request.InspectionId).OpenAsync(details, request.Actor)).ToWire();
+        return (await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         return (await Grain(request.InspectionId).GetAsync()).ToWire();
     }
 
     public override async Task<Inspection> CloseInspection(InspectionActionRequest request, ServerCallContext context)
     {
-        Checks().Id("inspection_id", request.InspectionId).Id("actor", request.Actor).ThrowIfAny();
-        return (await Grain(request.InspectionId).CloseAsync(request.Actor)).ToWire();
+        Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).CloseAsync(context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> ReopenInspection(InspectionActionRequest request, ServerCallContext context)
     {
-        Checks().Id("inspection_id", request.InspectionId).Id("actor", request.Actor).ThrowIfAny();
-        return (await Grain(request.InspectionId).ReopenAsync(request.Actor)).ToWire();
+        Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).ReopenAsync(context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<JudgementsAck> RecordJudgements(RecordJudgementsRequest request, ServerCallContext context)
     {
-        var receipt = await Record(request.InspectionId, request.Actor, request.Judgements);
+        var batch = ToGrainBatch(request.InspectionId, context.Caller(), request.Actor, request.Judgements);
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var receipt = await Grain(request.InspectionId).RecordJudgementsAsync(batch);
         return receipt.ToAck(0, request.InspectionId);
     }
 
@@ -60,7 +69,7 @@ internal sealed class InspectionGrpcService(
         // share storage writes; acknowledgements still go out one per batch, in order.
         var inFlight = Channel.CreateBounded<(JudgementBatch Batch, Task<BatchReceipt> Receipt)>(limits.MaxBatchesInFlightPerStream);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var reader = ReadBatchesAsync(requestStream, inFlight.Writer, new StreamDispatcher(grains), stopReading.Token);
+        var reader = ReadBatchesAsync(requestStream, inFlight.Writer, new StreamDispatcher(grains), context.Caller(), stopReading.Token);
         try
         {
             await foreach (var (batch, receipt) in inFlight.Reader.ReadAllAsync(context.CancellationToken))
@@ -93,31 +102,35 @@ internal sealed class InspectionGrpcService(
 
     public override async Task<ChangeAck> WithdrawCase(WithdrawCaseRequest request, ServerCallContext context)
     {
-        Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).Id("actor", request.Actor).ThrowIfAny();
-        return (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, request.Actor)).ToAck(request.InspectionId);
+        Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, context.Caller().Actor(request.Actor))).ToAck(request.InspectionId);
     }
 
     public override async Task<ChangeAck> SetJudgedRating(SetJudgedRatingRequest request, ServerCallContext context)
     {
-        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Id("actor", request.Actor)
+        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Actor(context.Caller(), request.Actor)
             .Text("rationale", request.Rationale)
             .That(request.Rating != Rating.Unspecified, "rating", "must be set; to leave a standard unrated use ClearJudgedRating")
             .That(Enum.IsDefined(request.Rating), "rating", $"{(int)request.Rating} is not a rating")
             .ThrowIfAny();
-        var input = new JudgedRatingInput(request.StandardId, request.Rating.ToDomain(), request.Rationale, request.Actor);
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var input = new JudgedRatingInput(request.StandardId, request.Rating.ToDomain(), request.Rationale, context.Caller().Actor(request.Actor));
         return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
     }
 
     public override async Task<ChangeAck> ClearJudgedRating(ClearJudgedRatingRequest request, ServerCallContext context)
     {
-        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Id("actor", request.Actor).ThrowIfAny();
-        var input = new JudgedRatingInput(request.StandardId, null, null, request.Actor);
+        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var input = new JudgedRatingInput(request.StandardId, null, null, context.Caller().Actor(request.Actor));
         return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
     }
 
     public override async Task<Breakdowns> GetBreakdowns(GetBreakdownsRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Id("dimension", request.Dimension, required: false).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var breakdowns = await Grain(request.InspectionId).GetBreakdownsAsync();
         return new Breakdowns
         {
@@ -129,6 +142,7 @@ internal sealed class InspectionGrpcService(
     public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var history = await Grain(request.InspectionId).GetCaseHistoryAsync(request.CaseId);
         if (history.Count == 0)
         {
@@ -138,17 +152,19 @@ internal sealed class InspectionGrpcService(
         return new CaseHistory { InspectionId = request.InspectionId, CaseId = request.CaseId, Revisions = { history.Select(r => r.ToWire()) } };
     }
 
-    public override Task WatchInspection(WatchInspectionRequest request, IServerStreamWriter<Inspection> responseStream, ServerCallContext context)
+    public override async Task WatchInspection(WatchInspectionRequest request, IServerStreamWriter<Inspection> responseStream, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var grain = Grain(request.InspectionId);
-        return Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context, lifetime);
+        await Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context, lifetime);
     }
 
     private async Task ReadBatchesAsync(
         IAsyncStreamReader<JudgementBatch> requests,
         ChannelWriter<(JudgementBatch, Task<BatchReceipt>)> inFlight,
         StreamDispatcher dispatcher,
+        Caller caller,
         CancellationToken stop)
     {
         // Stopping must not cancel a pending read: cancelling it aborts the whole call, and the
@@ -172,7 +188,8 @@ internal sealed class InspectionGrpcService(
                 }
 
                 var batch = requests.Current;
-                await inFlight.WriteAsync((batch, RecordOrFail(batch)), stop);
+                // Checked before the next batch is read, so batches reach the dispatcher in the order sent.
+                await inFlight.WriteAsync((batch, await RecordOrFailAsync(batch)), stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -188,11 +205,13 @@ internal sealed class InspectionGrpcService(
             inFlight.TryComplete();
         }
 
-        Task<BatchReceipt> RecordOrFail(JudgementBatch batch)
+        async Task<Task<BatchReceipt>> RecordOrFailAsync(JudgementBatch batch)
         {
             try
             {
-                return dispatcher.Enqueue(batch.InspectionId, ToGrainBatch(batch.InspectionId, batch.Actor, batch.Judgements));
+                var checkedBatch = ToGrainBatch(batch.InspectionId, caller, batch.Actor, batch.Judgements);
+                await regions.EnsureInspectionAsync(caller, batch.InspectionId);
+                return dispatcher.Enqueue(batch.InspectionId, checkedBatch);
             }
             catch (Exception ex)
             {
@@ -201,16 +220,13 @@ internal sealed class InspectionGrpcService(
         }
     }
 
-    private Task<BatchReceipt> Record(string inspectionId, string actor, RepeatedField<Judgement> judgements) =>
-        Grain(inspectionId).RecordJudgementsAsync(ToGrainBatch(inspectionId, actor, judgements));
-
-    private Grains.JudgementBatch ToGrainBatch(string inspectionId, string actor, RepeatedField<Judgement> judgements)
+    private Grains.JudgementBatch ToGrainBatch(string inspectionId, Caller caller, string requestedActor, RepeatedField<Judgement> judgements)
     {
-        Checks().Id("inspection_id", inspectionId).Id("actor", actor)
+        Checks().Id("inspection_id", inspectionId).Actor(caller, requestedActor)
             .That(judgements.Count > 0, "judgements", "must hold at least one judgement")
             .Judgements(judgements)
             .ThrowIfAny();
-        return new Grains.JudgementBatch(actor, [.. judgements.Select(j => j.ToGrain())]);
+        return new Grains.JudgementBatch(caller.Actor(requestedActor), [.. judgements.Select(j => j.ToGrain())]);
     }
 
     private RulebookKey ResolveRulebook(RulebookRef reference, string field) =>

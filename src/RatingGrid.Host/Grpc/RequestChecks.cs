@@ -1,5 +1,6 @@
 using RatingGrid.Contracts.V1;
 using RatingGrid.Grains;
+using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 
 namespace RatingGrid.Host.Grpc;
@@ -28,6 +29,9 @@ internal sealed class RequestChecks(LimitSettings limits)
 
         return this;
     }
+
+    /// <summary>The request's actor matters only without a token: with one, the token's subject is the actor.</summary>
+    public RequestChecks Actor(Caller caller, string requested) => caller.Subject is null ? Id("actor", requested) : this;
 
     public RequestChecks Text(string field, string value)
     {

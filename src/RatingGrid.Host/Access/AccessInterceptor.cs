@@ -1,0 +1,143 @@
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using RatingGrid.Host.Configuration;
+using RatingGrid.Security;
+
+namespace RatingGrid.Host.Access;
+
+/// <summary>
+/// Admits each call to a ratinggrid.v1 rpc before the service sees it: a valid token (unless
+/// authentication is off), the rpc's scope, the caller's call rate and stream count. Health and
+/// reflection stay open so probes and tools work without a token.
+/// </summary>
+internal sealed partial class AccessInterceptor(AccessRules rules, AuthSettings auth, CallerLimits limits, ILogger<AccessInterceptor> logger) : Interceptor
+{
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Admit(context);
+        return continuation(request, context);
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        using var slot = Admit(context) is { } caller ? OpenStream(caller) : null;
+        await continuation(request, responseStream, context);
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var caller = Admit(context);
+        if (caller is null)
+        {
+            await continuation(requestStream, responseStream, context);
+            return;
+        }
+
+        using var slot = OpenStream(caller);
+        await continuation(new PacedStreamReader<TRequest>(requestStream, limits, caller.LimitKey), responseStream, context);
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var caller = Admit(context);
+        if (caller is null)
+        {
+            return await continuation(requestStream, context);
+        }
+
+        using var slot = OpenStream(caller);
+        return await continuation(new PacedStreamReader<TRequest>(requestStream, limits, caller.LimitKey), context);
+    }
+
+    /// <summary>The admitted caller, or null for a method that is not ours.</summary>
+    private Caller? Admit(ServerCallContext context)
+    {
+        if (!rules.Governs(context.Method))
+        {
+            return null;
+        }
+
+        var caller = Identify(context);
+        if (!limits.TryAdmitCall(caller.LimitKey, out var retryAfter))
+        {
+            var wait = (long)Math.Ceiling(retryAfter.TotalMilliseconds);
+            throw new RpcException(
+                new Status(StatusCode.ResourceExhausted,
+                    $"Too many calls from {caller.Describe()}: the limit is {limits.Settings.RequestsPerSecondPerClient} per second with bursts of {limits.Settings.RequestBurstPerClient} (Limits:RequestsPerSecondPerClient, Limits:RequestBurstPerClient). Retry after {wait} ms."),
+                new Metadata { { "retry-after-ms", wait.ToString(CultureInfo.InvariantCulture) } });
+        }
+
+        if (caller.Subject is null && auth.Mode != AuthSettings.None)
+        {
+            var refusal = Authentication.Refusal(context.GetHttpContext());
+            LogRefused(context.Method, caller.LimitKey, refusal.Detail);
+            throw new RpcException(refusal);
+        }
+
+        var scope = rules.ScopeFor(context.Method);
+        if (!caller.Grants(scope))
+        {
+            LogDenied(context.Method, caller.Subject ?? caller.LimitKey, scope);
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"This call needs the scope '{scope}'; the token of {caller.Describe()} grants {(caller.Scopes.Count == 0 ? "none" : string.Join(" ", caller.Scopes.Order(StringComparer.Ordinal)))}."));
+        }
+
+        context.SetCaller(caller);
+        return caller;
+    }
+
+    // Who the caller is for limits, even before it has proved anything: an unauthenticated flood is
+    // throttled by address.
+    private Caller Identify(ServerCallContext context)
+    {
+        if (auth.Mode == AuthSettings.None)
+        {
+            return Caller.Unauthenticated(context);
+        }
+
+        var user = context.GetHttpContext().User;
+        var subject = user.FindFirst(TokenClaims.Subject)?.Value;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return Caller.Unauthenticated(context) with { Scopes = new HashSet<string>(), Regions = new HashSet<string>() };
+        }
+
+        if (string.IsNullOrEmpty(subject) || subject.Length > limits.Settings.MaxIdLength)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                $"The bearer token has no usable subject ('sub' claim, 1 to {limits.Settings.MaxIdLength} characters, Limits:MaxIdLength): it is recorded as the actor of every change, so it is required."));
+        }
+
+        return Caller.FromToken(user, subject);
+    }
+
+    private CallerLimits.StreamSlot OpenStream(Caller caller) =>
+        limits.TryOpenStream(caller.LimitKey) ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
+            $"{caller.Describe()} already has {limits.Settings.MaxConcurrentStreamsPerClient} streaming calls open (Limits:MaxConcurrentStreamsPerClient); finish one first. Several batches may share one StreamJudgements call."));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} from {Caller}: {Reason}")]
+    private partial void LogRefused(string method, string caller, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Denied {Method} to {Caller}: needs scope {Scope}")]
+    private partial void LogDenied(string method, string caller, string scope);
+}
+
+/// <summary>Reads a stream's messages no faster than the caller's call rate allows: the rest wait in the transport.</summary>
+internal sealed class PacedStreamReader<T>(IAsyncStreamReader<T> inner, CallerLimits limits, string caller) : IAsyncStreamReader<T>
+{
+    public T Current => inner.Current;
+
+    public async Task<bool> MoveNext(CancellationToken cancellationToken)
+    {
+        if (!await inner.MoveNext(cancellationToken))
+        {
+            return false;
+        }
+
+        return await limits.AdmitMessageAsync(caller, cancellationToken)
+            ? true
+            : throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"Too many messages waiting for the call rate of this caller (Limits:RequestsPerSecondPerClient, Limits:MaxConcurrentStreamsPerClient)."));
+    }
+}

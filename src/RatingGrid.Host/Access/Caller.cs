@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Grpc.Core;
+using RatingGrid.Security;
+
+namespace RatingGrid.Host.Access;
+
+/// <summary>Who is calling, as proved by their token (or, without authentication, where from), and what they may do.</summary>
+internal sealed record Caller(string? Subject, string LimitKey, IReadOnlySet<string> Scopes, IReadOnlySet<string> Regions)
+{
+    public bool CoversAllRegions => Regions.Contains(TokenClaims.AllRegions);
+
+    public bool Grants(string scope) => Scopes.Contains(scope);
+
+    public bool Covers(string region) => CoversAllRegions || Regions.Contains(region);
+
+    /// <summary>The actor for the audit trail: the token's subject whenever there is a token.</summary>
+    public string Actor(string requested) => Subject ?? requested;
+
+    public string Describe() => Subject is null ? LimitKey : $"'{Subject}'";
+
+    public string DescribeRegions() => Regions.Count == 0 ? "no regions" : string.Join(", ", Regions.Order(StringComparer.Ordinal));
+
+    /// <summary>Without authentication everyone may do everything; limits apply per address.</summary>
+    public static Caller Unauthenticated(ServerCallContext context) =>
+        new(null, $"address {Address(context)}", Security.Scopes.All.ToHashSet(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { TokenClaims.AllRegions });
+
+    public static Caller FromToken(ClaimsPrincipal user, string subject)
+    {
+        var scopes = user.FindAll(c => c.Type is TokenClaims.Scope or TokenClaims.ScopeList)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        var regions = user.FindAll(TokenClaims.Region).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new Caller(subject, $"subject {subject}", scopes, regions);
+    }
+
+    /// <summary>The client's address, without its port: a client opening many connections is still one client.</summary>
+    public static string Address(ServerCallContext context) =>
+        context.GetHttpContext().Connection.RemoteIpAddress?.ToString() ?? context.Peer;
+}
+
+internal static class CallerContext
+{
+    private static readonly object Key = typeof(Caller);
+
+    public static void SetCaller(this ServerCallContext context, Caller caller) => context.UserState[Key] = caller;
+
+    /// <summary>The caller the access interceptor admitted; every rpc of ratinggrid.v1 has one.</summary>
+    public static Caller Caller(this ServerCallContext context) =>
+        context.UserState.TryGetValue(Key, out var caller) ? (Caller)caller : throw new InvalidOperationException("The call was not admitted by the access interceptor.");
+}

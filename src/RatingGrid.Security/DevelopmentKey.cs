@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+
+namespace RatingGrid.Security;
+
+/// <summary>The development signing key: 32 or more random bytes, base64 in a file readable by its owner only.</summary>
+public static class DevelopmentKey
+{
+    public const int MinimumBytes = 32;
+
+    /// <summary>Reads a key file, explaining exactly what is wrong with a bad one.</summary>
+    public static byte[] Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DevelopmentKeyException($"The development key file '{path}' does not exist; scripts/dev-key.sh creates one.");
+        }
+
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        catch (FormatException)
+        {
+            throw new DevelopmentKeyException($"The development key file '{path}' is not base64 text.");
+        }
+
+        return key.Length >= MinimumBytes
+            ? key
+            : throw new DevelopmentKeyException($"The development key in '{path}' has {key.Length} bytes; it needs at least {MinimumBytes}.");
+    }
+
+    /// <summary>Writes a new random key (owner read/write only), unless the file already exists.</summary>
+    public static void CreateIfMissing(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var writer = new StreamWriter(path, options);
+        writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
+    }
+}
+
+public sealed class DevelopmentKeyException(string message) : Exception(message);
