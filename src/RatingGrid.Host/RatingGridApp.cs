@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -31,10 +32,11 @@ public static partial class RatingGridApp
         var silo = Settings.Read<SiloSettings>(builder.Configuration, SiloSettings.Section);
         var storage = Settings.Read<StorageSettings>(builder.Configuration, "Storage");
         var auth = Settings.Read<AuthSettings>(builder.Configuration, AuthSettings.Section);
+        var certificate = TlsCertificate.Load(service);
 
         builder.AddRatingGridOrleans(silo, storage, limits);
         builder.AddRatingGridAuthentication(auth);
-        builder.AddRatingGridGrpc(service, limits, auth);
+        builder.AddRatingGridGrpc(service, limits, auth, certificate);
         var app = builder.Build();
         if (auth.Mode != AuthSettings.None)
         {
@@ -97,9 +99,8 @@ public static partial class RatingGridApp
         }
     }
 
-    private static void AddRatingGridGrpc(this WebApplicationBuilder builder, ServiceSettings service, LimitSettings limits, AuthSettings auth)
+    private static void AddRatingGridGrpc(this WebApplicationBuilder builder, ServiceSettings service, LimitSettings limits, AuthSettings auth, X509Certificate2? certificate)
     {
-        var certificate = TlsCertificate.Load(service);
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(auth);
         builder.Services.AddSingleton(AccessRules.FromContract);

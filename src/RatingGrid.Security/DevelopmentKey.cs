@@ -15,19 +15,25 @@ public static class DevelopmentKey
             throw new DevelopmentKeyException($"The development key file '{path}' does not exist; scripts/dev-key.sh creates one.");
         }
 
+        return Parse(File.ReadAllText(path), $"the development key file '{path}'");
+    }
+
+    /// <summary>A key from its base64 text; <paramref name="source"/> names where it came from in errors.</summary>
+    public static byte[] Parse(string base64, string source)
+    {
         byte[] key;
         try
         {
-            key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+            key = Convert.FromBase64String(base64.Trim());
         }
         catch (FormatException)
         {
-            throw new DevelopmentKeyException($"The development key file '{path}' is not base64 text.");
+            throw new DevelopmentKeyException($"{source} is not base64 text.");
         }
 
         return key.Length >= MinimumBytes
             ? key
-            : throw new DevelopmentKeyException($"The development key in '{path}' has {key.Length} bytes; it needs at least {MinimumBytes}.");
+            : throw new DevelopmentKeyException($"{source} holds {key.Length} bytes; a development key needs at least {MinimumBytes}.");
     }
 
     /// <summary>Writes a new random key (owner read/write only), unless the file already exists.</summary>

@@ -15,11 +15,24 @@ public sealed class ConfigurationTests
     [InlineData("Silo:Clustering", "Consul", "Silo:Clustering 'Consul' is not known")]
     [InlineData("Limits:MaxJudgementsPerBatch", "0", "MaxJudgementsPerBatch")]
     [InlineData("Service:GrpcPort", "70000", "GrpcPort")]
+    [InlineData("Auth:Mode", "Basic", "Auth:Mode 'Basic' is not known")]
+    [InlineData("Auth:Mode", "Jwt", "Set Auth:Authority (production")]
+    [InlineData("Auth:DevelopmentKeyFile", "/nonexistent/dev-key", "does not exist")]
+    [InlineData("Auth:DevelopmentKey", "c2hvcnQ=", "at least 32")]
+    [InlineData("Service:TlsCertificateFile", "/etc/tls.crt", "go together")]
     public void A_bad_setting_stops_the_host_naming_it(string key, string value, string named)
     {
         var refused = BuildFails((key, value));
 
         Assert.Contains(refused.Failures, f => f.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_production_authority_with_a_development_key_is_refused()
+    {
+        var refused = BuildFails(("Auth:Authority", "https://login.example.org"), ("Auth:DevelopmentKey", Convert.ToBase64String(new byte[32])));
+
+        Assert.Contains(refused.Failures, f => f.Contains("refuses development tokens", StringComparison.Ordinal));
     }
 
     [Fact]

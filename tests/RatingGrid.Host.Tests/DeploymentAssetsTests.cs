@@ -39,6 +39,29 @@ public sealed partial class DeploymentAssetsTests
         Assert.Matches(@"Service__Address=0\.0\.0\.0", dockerfile);
     }
 
+    [Theory]
+    [InlineData("kubernetes", "deployment.yaml")]
+    [InlineData("compose", "docker-compose.yaml")]
+    public void Every_setting_a_deployment_gives_is_one_the_host_reads(string folder, string file)
+    {
+        var sections = new Dictionary<string, Type>
+        {
+            ["Service"] = typeof(Configuration.ServiceSettings),
+            ["Limits"] = typeof(Configuration.LimitSettings),
+            ["Silo"] = typeof(Configuration.SiloSettings),
+            ["Auth"] = typeof(Configuration.AuthSettings),
+            ["Storage"] = typeof(Grains.StorageSettings),
+        };
+        var given = SettingName().Matches(Read("deploy", folder, file)).Select(m => (Section: m.Groups["section"].Value, Key: m.Groups["key"].Value)).ToList();
+
+        Assert.Contains(given, g => g.Section == "Auth");
+        Assert.All(given.Where(g => g.Section != "Orleans"), g =>
+            Assert.True(sections.TryGetValue(g.Section, out var type) && type.GetProperty(g.Key) is not null, $"{g.Section}__{g.Key} is not a setting"));
+    }
+
+    [GeneratedRegex(@"(?<section>[A-Z][A-Za-z]+)__(?<key>[A-Z][A-Za-z]+)")]
+    private static partial System.Text.RegularExpressions.Regex SettingName();
+
     [Fact]
     public void The_kubernetes_deployment_matches_the_host()
     {
@@ -55,6 +78,8 @@ public sealed partial class DeploymentAssetsTests
         Assert.Contains("value: AzureTable", deployment, StringComparison.Ordinal);
         Assert.Contains("fieldPath: status.podIP", deployment, StringComparison.Ordinal);
         Assert.Contains("secretKeyRef:", deployment, StringComparison.Ordinal);
+        Assert.Contains("name: Auth__Authority", deployment, StringComparison.Ordinal);
+        Assert.DoesNotContain("DevelopmentKey", deployment, StringComparison.Ordinal);
         var grace = int.Parse(GraceLine().Match(deployment).Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(grace > RatingGridApp.ShutdownTimeout.TotalSeconds, $"grace period {grace} s must exceed the host's shutdown timeout");
         Assert.True(int.Parse(ReplicasLine().Match(deployment).Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3);

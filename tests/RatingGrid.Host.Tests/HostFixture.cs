@@ -11,7 +11,7 @@ namespace RatingGrid.Host.Tests;
 /// in-memory Azurite, for one test class. Tests use fresh inspection ids. <see cref="Channel"/> carries a
 /// development token granting everything, everywhere, to subject "tester".
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     private readonly AzuriteProcess _azurite = new();
     private WebApplication? _app;
@@ -30,12 +30,20 @@ public sealed class HostFixture : IAsyncLifetime
 
     public WebApplication App => _app!;
 
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     public async ValueTask InitializeAsync()
     {
         await _azurite.StartAsync();
         var local = LocalHostSettings.Create(_azurite);
         (GrpcPort, HealthPort) = (local.GrpcPort, local.HealthPort);
         var settings = new Dictionary<string, string?>(local.Values) { ["Limits:MaxCasesPerInspection"] = "6000" };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         _app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await _app.StartAsync();
         Channel = TestTokens.Channel(Address, TestTokens.Everything());
@@ -51,5 +59,6 @@ public sealed class HostFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -19,23 +19,29 @@ internal static class Authentication
             return;
         }
 
-        var (authority, keyFile) = (auth.Authority, auth.DevelopmentKeyFile);
+        var authority = auth.Authority;
+        var developmentKeyGiven = !string.IsNullOrEmpty(auth.DevelopmentKeyFile) || !string.IsNullOrEmpty(auth.DevelopmentKey);
         if (auth.Mode != AuthSettings.Jwt)
         {
             throw Invalid($"Auth:Mode '{auth.Mode}' is not known; use {AuthSettings.Jwt}, or {AuthSettings.None} to run without authentication.");
         }
 
-        if (!string.IsNullOrEmpty(authority) && !string.IsNullOrEmpty(keyFile))
+        if (!string.IsNullOrEmpty(authority) && developmentKeyGiven)
         {
-            throw Invalid("Auth:Authority and Auth:DevelopmentKeyFile are both set: a host with a production authority refuses development tokens. Remove Auth:DevelopmentKeyFile.");
+            throw Invalid("Auth:Authority and a development key (Auth:DevelopmentKeyFile or Auth:DevelopmentKey) are both set: a host with a production authority refuses development tokens. Remove the development key.");
         }
 
-        if (string.IsNullOrEmpty(authority) && string.IsNullOrEmpty(keyFile))
+        if (!string.IsNullOrEmpty(auth.DevelopmentKeyFile) && !string.IsNullOrEmpty(auth.DevelopmentKey))
+        {
+            throw Invalid("Auth:DevelopmentKeyFile and Auth:DevelopmentKey are both set; give the key one way.");
+        }
+
+        if (string.IsNullOrEmpty(authority) && !developmentKeyGiven)
         {
             throw Invalid("Set Auth:Authority (production: an OpenID Connect authority) or Auth:DevelopmentKeyFile (development: scripts/dev-key.sh), or Auth:Mode=None to run without authentication.");
         }
 
-        var developmentKey = string.IsNullOrEmpty(keyFile) ? null : ReadKey(keyFile);
+        var developmentKey = developmentKeyGiven ? ReadKey(auth) : null;
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             // Claims keep their JWT names ("sub", "scope"), not the WS-Federation URIs.
@@ -96,15 +102,15 @@ internal static class Authentication
 
     private static Status Refused(string message) => new(StatusCode.Unauthenticated, message);
 
-    private static byte[] ReadKey(string path)
+    private static byte[] ReadKey(AuthSettings auth)
     {
         try
         {
-            return DevelopmentKey.Read(path);
+            return string.IsNullOrEmpty(auth.DevelopmentKey) ? DevelopmentKey.Read(auth.DevelopmentKeyFile!) : DevelopmentKey.Parse(auth.DevelopmentKey, "Auth:DevelopmentKey");
         }
         catch (DevelopmentKeyException ex)
         {
-            throw Invalid($"Auth:DevelopmentKeyFile: {ex.Message}");
+            throw Invalid($"Auth: {ex.Message}");
         }
     }
 

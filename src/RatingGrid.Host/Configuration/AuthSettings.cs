@@ -24,6 +24,9 @@ public sealed class AuthSettings
     /// <summary>Development: a file holding the base64 signing key of <c>ratinggrid token</c> (scripts/dev-key.sh makes one).</summary>
     public string? DevelopmentKeyFile { get; set; }
 
+    /// <summary>Development: the same key given inline (base64), for containers that take secrets as environment variables.</summary>
+    public string? DevelopmentKey { get; set; }
+
     /// <summary>Tolerated clock difference between the token's issuer and this host.</summary>
     [Range(0, 300)]
     public int ClockSkewSeconds { get; set; } = 30;
