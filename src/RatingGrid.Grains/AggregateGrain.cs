@@ -14,10 +14,12 @@ public sealed class AggregateState
 }
 
 /// <summary>
-/// A region (forwarding to the nation) or the nation. Publishing returns at once; the figures move
-/// in memory straight away, and storage writes and forwarding run behind, coalesced: whatever
-/// arrives while one is under way goes in the next. Summaries replace by version, so a retried,
-/// repeated or late publication never counts twice.
+/// A region (forwarding to the nation) or the nation. A publication moves the figures in memory at
+/// once (readers see it straight away) and completes when a storage write holding it has landed;
+/// writes are coalesced, at most one per <see cref="WriteInterval"/>, so publishers wait a little and
+/// storage is spared. A publisher whose call fails publishes again, so a silo dying with unwritten
+/// summaries loses none. Summaries replace by version, so a retried, repeated or late publication
+/// never counts twice.
 /// </summary>
 [Reentrant]
 internal sealed partial class AggregateGrain(
@@ -28,8 +30,8 @@ internal sealed partial class AggregateGrain(
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    // An aggregate's state is every summary it holds, so writing it is costly; and it can be rebuilt
-    // (inspections republish when they activate), so it is written at most this often, and on deactivation.
+    // An aggregate's state is every summary it holds, so writing it is costly: it is written at most
+    // this often (and on deactivation), each write holding every publication since the last.
     private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<string, InspectionSummary> _toForward = new(StringComparer.Ordinal);
@@ -37,6 +39,8 @@ internal sealed partial class AggregateGrain(
     private long _version;
     private bool _dirty;
     private bool _writing;
+    private TaskCompletionSource? _nextWrite;
+    private Task? _currentWrite;
     private bool _forwarding;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -50,6 +54,18 @@ internal sealed partial class AggregateGrain(
             _aggregate.Replace(summary.ToDomain());
         }
 
+        // A region cannot know whether its last forwarding reached the nation before it went away;
+        // sending everything again is harmless (replace by version) and heals the nation if not.
+        if (IsRegion && storage.State.Summaries.Count > 0)
+        {
+            foreach (var summary in storage.State.Summaries.Values)
+            {
+                _toForward[summary.InspectionId] = summary;
+            }
+
+            _ = ForwardLoopAsync();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -59,7 +75,18 @@ internal sealed partial class AggregateGrain(
         {
             // Do not wait out the write interval: write what is held now.
             _dirty = false;
-            await storage.WriteStateAsync(cancellationToken);
+            var waiting = _nextWrite;
+            _nextWrite = null;
+            try
+            {
+                await storage.WriteStateAsync(cancellationToken);
+                waiting?.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                waiting?.TrySetException(ex);
+                throw;
+            }
         }
     }
 
@@ -96,8 +123,14 @@ internal sealed partial class AggregateGrain(
             }
         }
 
-        return Task.CompletedTask;
+        // Also when nothing changed: a publisher retrying after a failed write must wait for one that lands.
+        return Durable();
     }
+
+    // Completes once everything applied so far is in storage.
+    private Task Durable() =>
+        _dirty ? (_nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task
+        : _currentWrite ?? Task.CompletedTask;
 
     public Task<AggregateView> GetAsync() =>
         Task.FromResult(new AggregateView(this.GetPrimaryKeyString(), _version,
@@ -135,14 +168,22 @@ internal sealed partial class AggregateGrain(
             while (_dirty)
             {
                 _dirty = false;
+                var included = _nextWrite ?? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _nextWrite = null;
+                _currentWrite = included.Task;
                 try
                 {
                     await storage.WriteStateAsync();
+                    _currentWrite = null;
+                    included.TrySetResult();
                     await Task.Delay(WriteInterval);
                 }
                 catch (Exception ex)
                 {
+                    // Its publishers fail and publish again; the changes stay held and are written next time.
+                    _currentWrite = null;
                     _dirty = true;
+                    included.TrySetException(ex);
                     LogWriteFailed(this.GetPrimaryKeyString(), ex);
                     await Task.Delay(RetryAfter);
                 }

@@ -74,13 +74,13 @@ public sealed class FailoverTests
             var survivor = hosts[2].Client();
             foreach (var (id, i) in ids.Select((id, i) => (id, i)))
             {
-                var inspection = await survivor.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: cancel);
+                var inspection = await Eventually.Read(() => survivor.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: cancel).ResponseAsync, cancel);
                 Requests.AssertSame(Requests.FromScratch(sent.Where(j => Seeded(j, i))), inspection.Results);
             }
 
             var aggregation = new AggregationService.AggregationServiceClient(hosts[2].Channel);
             var nation = await Eventually.Until(
-                () => aggregation.GetNationAsync(new GetNationRequest { IncludeInspections = true }, cancellationToken: cancel).ResponseAsync,
+                () => Eventually.Read(() => aggregation.GetNationAsync(new GetNationRequest { IncludeInspections = true }, cancellationToken: cancel).ResponseAsync, cancel),
                 n => ids.All(id => n.Inspections.Any(s => s.InspectionId == id && s.Version >= 1 + Rounds)),
                 cancel, seconds: 60);
             Assert.All(ids, id => Assert.Contains(nation.Inspections, s => s.InspectionId == id && s.Cases == 5));

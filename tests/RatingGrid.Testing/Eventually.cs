@@ -20,4 +20,24 @@ public static class Eventually
             await Task.Delay(50, cancellationToken); // polling pace, bounded by the deadline
         }
     }
+
+    /// <summary>
+    /// A read as a well-behaved client makes it: UNAVAILABLE (an inspection moving between servers
+    /// after a silo's death) is retried, as the contract says is safe, until the deadline.
+    /// </summary>
+    public static async Task<T> Read<T>(Func<Task<T>> read, CancellationToken cancellationToken, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken); // retry pace, bounded by the deadline
+            }
+        }
+    }
 }

@@ -93,14 +93,14 @@ internal sealed partial class AccessInterceptor(AccessRules rules, AuthSettings 
     {
         if (auth.Mode == AuthSettings.None)
         {
-            return Caller.Unauthenticated(context);
+            return Caller.Unchecked(context);
         }
 
         var user = context.GetHttpContext().User;
         var subject = user.FindFirst(TokenClaims.Subject)?.Value;
         if (user.Identity?.IsAuthenticated != true)
         {
-            return Caller.Unauthenticated(context) with { Scopes = new HashSet<string>(), Regions = new HashSet<string>() };
+            return Caller.Unproven(context);
         }
 
         if (string.IsNullOrEmpty(subject) || subject.Length > limits.Settings.MaxIdLength)
