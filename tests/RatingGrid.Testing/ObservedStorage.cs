@@ -18,6 +18,9 @@ public sealed class StorageObserver
     /// <summary>When set, every write throws before reaching storage.</summary>
     public bool FailWrites { get; set; }
 
+    /// <summary>Makes the aggregates' (region and nation) writes fail; inspections' are untouched.</summary>
+    public bool FailAggregateWrites { get; set; }
+
     public int Writes => Volatile.Read(ref _writes);
 
     /// <summary>The highest inspection version that storage has confirmed.</summary>
@@ -98,9 +101,14 @@ internal sealed class ObservedStorage(IGrainStorage inner, StorageObserver obser
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        // Only inspections are observed; the aggregates' background writes pass straight through.
+        // Only inspections are observed; the aggregates' writes pass straight through unless made to fail.
         if (grainState.State is not InspectionState)
         {
+            if (observer.FailAggregateWrites)
+            {
+                throw new IOException("Injected storage failure (aggregate).");
+            }
+
             await inner.WriteStateAsync(stateName, grainId, grainState);
             return;
         }
