@@ -42,6 +42,7 @@ internal sealed partial class AggregateGrain(
     private TaskCompletionSource? _nextWrite;
     private Task? _currentWrite;
     private bool _forwarding;
+    private bool _deactivating;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private bool IsRegion => this.GetPrimaryKeyString() != IAggregateGrain.Nation;
@@ -71,6 +72,9 @@ internal sealed partial class AggregateGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Background loops stop here: the state is written below, and a region's next activation
+        // forwards everything it holds.
+        _deactivating = true;
         if (_dirty)
         {
             // Do not wait out the write interval: write what is held now.
@@ -165,7 +169,7 @@ internal sealed partial class AggregateGrain(
         _writing = true;
         try
         {
-            while (_dirty)
+            while (!_deactivating && _dirty)
             {
                 _dirty = false;
                 var included = _nextWrite ?? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -201,7 +205,7 @@ internal sealed partial class AggregateGrain(
         var nation = GrainFactory.GetGrain<IAggregateGrain>(IAggregateGrain.Nation);
         try
         {
-            while (_toForward.Count > 0)
+            while (!_deactivating && _toForward.Count > 0)
             {
                 var batch = _toForward.Values.ToArray();
                 _toForward.Clear();

@@ -36,10 +36,17 @@ internal sealed partial class InspectionGrain(
     private InspectionSummary? _toPublish;
     private bool _publishing;
     private bool _poisoned;
+    private bool _deactivating;
 
     private string InspectionId => this.GetPrimaryKeyString();
 
     private InspectionState State => storage.State;
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deactivating = true;
+        return Task.CompletedTask;
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -434,7 +441,8 @@ internal sealed partial class InspectionGrain(
         _publishing = true;
         try
         {
-            while (_toPublish is { } summary)
+            // Once deactivating, stop: the next activation publishes its summary anyway.
+            while (!_deactivating && _toPublish is { } summary)
             {
                 _toPublish = null;
                 try
