@@ -34,9 +34,13 @@ public static partial class RatingGridApp
         var auth = Settings.Read<AuthSettings>(builder.Configuration, AuthSettings.Section);
         var certificate = TlsCertificate.Load(service);
 
-        builder.AddRatingGridOrleans(silo, storage, limits);
+        // Traces cost an activity per gRPC call, grain call and storage request; they are made only
+        // when a collector is configured (the standard OTEL_ variable) to send them to.
+        var tracing = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.AddRatingGridOrleans(silo, storage, limits, tracing);
         builder.AddRatingGridAuthentication(auth);
         builder.AddRatingGridGrpc(service, limits, auth, certificate);
+        builder.AddRatingGridTelemetry(tracing);
         var app = builder.Build();
         if (auth.Mode != AuthSettings.None)
         {
@@ -48,7 +52,7 @@ public static partial class RatingGridApp
         return app;
     }
 
-    private static void AddRatingGridOrleans(this WebApplicationBuilder builder, SiloSettings silo, StorageSettings storage, LimitSettings limits)
+    private static void AddRatingGridOrleans(this WebApplicationBuilder builder, SiloSettings silo, StorageSettings storage, LimitSettings limits, bool tracing)
     {
         if (silo.Clustering is not (SiloSettings.Localhost or SiloSettings.AzureTable))
         {
@@ -59,10 +63,14 @@ public static partial class RatingGridApp
         var advertised = AdvertisedAddress(silo.AdvertisedAddress);
 
         // Azure SDK activities are opt-in; they carry the storage leg of each trace.
-        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", tracing);
         builder.UseOrleans(orleans =>
         {
-            orleans.AddActivityPropagation();
+            if (tracing)
+            {
+                orleans.AddActivityPropagation();
+            }
+
             if (silo.Clustering == SiloSettings.Localhost)
             {
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
@@ -118,21 +126,6 @@ public static partial class RatingGridApp
             o.Interceptors.Add<AccessInterceptor>();
         });
         builder.Services.AddGrpcReflection();
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddMeter(GrainMetrics.MeterName)
-                .AddAspNetCoreInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                // The gRPC call (ASP.NET Core), the grain calls (Orleans) and the storage requests (Azure SDK).
-                .AddAspNetCoreInstrumentation()
-                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-                .AddSource("Azure.*"));
-        // Traces leave the process only when a collector is configured (the standard OTEL_ variable).
-        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
         builder.Services.AddGrpcHealthChecks().AddCheck<ServiceReadiness>("silo");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -153,6 +146,25 @@ public static partial class RatingGridApp
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(60);
         });
+    }
+
+    private static void AddRatingGridTelemetry(this WebApplicationBuilder builder, bool tracing)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter(GrainMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddPrometheusExporter());
+        if (tracing)
+        {
+            telemetry
+                .WithTracing(traces => traces
+                    // The gRPC call (ASP.NET Core), the grain calls (Orleans) and the storage requests (Azure SDK).
+                    .AddAspNetCoreInstrumentation()
+                    .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                    .AddSource("Azure.*"))
+                .UseOtlpExporter();
+        }
     }
 
     private static void MapRatingGridEndpoints(this WebApplication app, ServiceSettings service)
