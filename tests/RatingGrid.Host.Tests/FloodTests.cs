@@ -57,7 +57,8 @@ public sealed class FloodTests(LimitedHostFixture host) : IClassFixture<LimitedH
         Assert.All(calmed, c => Assert.Equal(StatusCode.OK, c.Item1));
         Assert.All(flooded, f => Assert.True(f.Item1 is StatusCode.OK or StatusCode.ResourceExhausted, $"{f.Item1}: {f.Item2}"));
         var admitted = flooded.Count(f => f.Item1 == StatusCode.OK);
-        Assert.InRange(admitted, 1, LimitedHostFixture.Burst + (int)Math.Ceiling(elapsed.TotalSeconds * LimitedHostFixture.Rate) + 1);
+        // The burst, plus what the rate refilled while the flood lasted (and one refill period of slack).
+        Assert.InRange(admitted, 1, LimitedHostFixture.Burst + (int)Math.Ceiling((elapsed.TotalSeconds + 0.1) * LimitedHostFixture.Rate) + 1);
         var throttled = flooded.First(f => f.Item1 == StatusCode.ResourceExhausted);
         Assert.Contains("Limits:RequestsPerSecondPerClient", throttled.Item2, StringComparison.Ordinal);
         Assert.True(int.TryParse(throttled.Item3.GetValue("retry-after-ms"), out var retryAfter) && retryAfter > 0, "a retry-after-ms trailer");
