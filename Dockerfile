@@ -9,6 +9,7 @@ COPY src/RatingGrid.Domain/RatingGrid.Domain.csproj src/RatingGrid.Domain/
 COPY src/RatingGrid.Contracts/RatingGrid.Contracts.csproj src/RatingGrid.Contracts/
 COPY src/RatingGrid.Grains.Abstractions/RatingGrid.Grains.Abstractions.csproj src/RatingGrid.Grains.Abstractions/
 COPY src/RatingGrid.Grains/RatingGrid.Grains.csproj src/RatingGrid.Grains/
+COPY src/RatingGrid.Security/RatingGrid.Security.csproj src/RatingGrid.Security/
 COPY src/RatingGrid.Host/RatingGrid.Host.csproj src/RatingGrid.Host/
 RUN dotnet restore src/RatingGrid.Host/RatingGrid.Host.csproj
 COPY src/ src/

@@ -39,6 +39,34 @@ public sealed partial class DeploymentAssetsTests
         Assert.Matches(@"Service__Address=0\.0\.0\.0", dockerfile);
     }
 
+    [Fact]
+    public void The_dockerfile_restores_every_project_the_host_builds_from()
+    {
+        var dockerfile = Read("Dockerfile");
+        var pending = new Queue<string>(["src/RatingGrid.Host/RatingGrid.Host.csproj"]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryDequeue(out var project))
+        {
+            if (!seen.Add(project))
+            {
+                continue;
+            }
+
+            // Restore runs before the sources are copied, with --no-restore after: a project missing here fails the image build.
+            Assert.Contains($"COPY {project} {Path.GetDirectoryName(project)}/", dockerfile, StringComparison.Ordinal);
+            var folder = Path.GetDirectoryName(project)!;
+            foreach (Match reference in ProjectReference().Matches(Read([.. project.Split('/')])))
+            {
+                pending.Enqueue(Path.GetRelativePath(Root, Path.GetFullPath(Path.Combine(Root, folder, reference.Groups["path"].Value))).Replace('\\', '/'));
+            }
+        }
+
+        Assert.Contains("src/RatingGrid.Security/RatingGrid.Security.csproj", seen);
+    }
+
+    [GeneratedRegex(@"<ProjectReference Include=""(?<path>[^""]+)""")]
+    private static partial Regex ProjectReference();
+
     [Theory]
     [InlineData("kubernetes", "deployment.yaml")]
     [InlineData("compose", "docker-compose.yaml")]
