@@ -20,6 +20,7 @@ public sealed class ConfigurationTests
     [InlineData("Auth:DevelopmentKeyFile", "/nonexistent/dev-key", "does not exist")]
     [InlineData("Auth:DevelopmentKey", "c2hvcnQ=", "at least 32")]
     [InlineData("Service:TlsCertificateFile", "/etc/tls.crt", "go together")]
+    [InlineData("Auth:Issuer", "https://issuer.example.org", "Auth:Issuer is set without Auth:Authority")]
     public void A_bad_setting_stops_the_host_naming_it(string key, string value, string named)
     {
         var refused = BuildFails((key, value));

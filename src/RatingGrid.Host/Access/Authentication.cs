@@ -36,6 +36,11 @@ internal static class Authentication
             throw Invalid("Auth:DevelopmentKeyFile and Auth:DevelopmentKey are both set; give the key one way.");
         }
 
+        if (!string.IsNullOrEmpty(auth.Issuer) && string.IsNullOrEmpty(authority))
+        {
+            throw Invalid($"Auth:Issuer is set without Auth:Authority; development tokens always have the issuer '{DevelopmentTokens.Issuer}'.");
+        }
+
         if (string.IsNullOrEmpty(authority) && !developmentKeyGiven)
         {
             throw Invalid("Set Auth:Authority (production: an OpenID Connect authority) or Auth:DevelopmentKeyFile (development: scripts/dev-key.sh), or Auth:Mode=None to run without authentication.");
@@ -56,6 +61,10 @@ internal static class Authentication
             {
                 o.Authority = authority;
                 o.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+                if (!string.IsNullOrEmpty(auth.Issuer))
+                {
+                    o.TokenValidationParameters.ValidIssuer = auth.Issuer;
+                }
             }
             else
             {
@@ -88,7 +97,7 @@ internal static class Authentication
         SecurityTokenNotYetValidException e => Refused($"The bearer token is not valid before {e.NotBefore:u}; check the issuer's clock."),
         SecurityTokenInvalidAudienceException => Refused($"The bearer token is for another audience; this server accepts only '{auth.Audience}'."),
         SecurityTokenInvalidIssuerException when !string.IsNullOrEmpty(auth.Authority) =>
-            Refused($"The bearer token was not issued by {auth.Authority}, the only issuer this server trusts (development tokens are refused here)."),
+            Refused($"The bearer token was not issued by {auth.Issuer ?? auth.Authority}, the only issuer this server trusts (development tokens are refused here)."),
         SecurityTokenInvalidIssuerException => Refused("The bearer token was not issued by this server's development key."),
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
             Refused("The bearer token's signature is not from a key this server trusts."),

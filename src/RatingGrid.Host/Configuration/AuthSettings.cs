@@ -14,6 +14,9 @@ public sealed class AuthSettings
     /// <summary>Production: the OpenID Connect authority whose discovery document gives the issuer and signing keys.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>The issuer tokens must name, when it differs from what the authority's discovery document says.</summary>
+    public string? Issuer { get; set; }
+
     /// <summary>Fetch the authority's metadata over HTTPS only. Turn off only for a test authority on loopback.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
