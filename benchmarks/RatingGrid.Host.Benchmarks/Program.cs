@@ -40,7 +40,7 @@ meters.Start();
 
 // All three servers run side by side and are measured in turn, round after round, so that the
 // machine's drift over the run touches each of them alike; each figure is the median of its rounds.
-const int Rounds = 5;
+const int Rounds = 7;
 var barePort = LocalHostSettings.FreePort();
 await using var bare = await BareStreamServer.StartAsync(barePort);
 var targets = new List<(string Name, int Port, bool Open, string? Storage)> { ("bare stream server", barePort, false, null) };
@@ -66,6 +66,10 @@ for (var round = 0; round < Rounds; round++)
 {
     foreach (var target in targets)
     {
+        // Each pass starts from a clean heap, so one target's garbage is not collected on another's time.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         passes[target.Name].Add(await MeasureAsync(target.Port, target.Open));
     }
 }
