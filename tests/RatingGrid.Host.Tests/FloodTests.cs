@@ -31,9 +31,7 @@ public sealed class FloodTests(LimitedHostFixture host) : IClassFixture<LimitedH
     [Fact]
     public async Task A_client_calling_too_fast_is_throttled_while_another_clients_calls_all_succeed()
     {
-        var id = Requests.NewId("flood");
-        using var setup = TestTokens.Channel(host.Address, TestTokens.Everything("setup"));
-        await new InspectionService.InspectionServiceClient(setup).OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        var id = await OpenAsync("flood");
         using var flooder = TestTokens.Channel(host.Address, TestTokens.Everything("flooder"));
         using var bystander = TestTokens.Channel(host.Address, TestTokens.Everything("bystander"));
         var flooding = new InspectionService.InspectionServiceClient(flooder);
@@ -69,9 +67,7 @@ public sealed class FloodTests(LimitedHostFixture host) : IClassFixture<LimitedH
     [Fact]
     public async Task A_client_holding_too_many_streams_is_refused_another_while_others_still_open_theirs()
     {
-        var id = Requests.NewId("streams");
-        using var setup = TestTokens.Channel(host.Address, TestTokens.Everything("setup-streams"));
-        await new InspectionService.InspectionServiceClient(setup).OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        var id = await OpenAsync("streams");
         using var hog = TestTokens.Channel(host.Address, TestTokens.Everything("hog"));
         using var other = TestTokens.Channel(host.Address, TestTokens.Everything("other"));
         var hogging = new InspectionService.InspectionServiceClient(hog);
@@ -126,6 +122,15 @@ public sealed class FloodTests(LimitedHostFixture host) : IClassFixture<LimitedH
 
         await writing;
         Assert.Equal(Enumerable.Range(1, batches).Select(b => (ulong)b), acknowledged);
+    }
+
+    // Opened by a subject of its own, so that no test client's budget pays for the setup.
+    private async Task<string> OpenAsync(string prefix)
+    {
+        var id = Requests.NewId(prefix);
+        using var setup = TestTokens.Channel(host.Address, TestTokens.Everything($"setup-{prefix}"));
+        await new InspectionService.InspectionServiceClient(setup).OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        return id;
     }
 
     private static async Task<(StatusCode, string, Metadata)> OutcomeAsync<T>(AsyncUnaryCall<T> call)

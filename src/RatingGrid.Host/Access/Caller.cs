@@ -20,13 +20,15 @@ internal sealed record Caller(string? Subject, string LimitKey, IReadOnlySet<str
 
     public string DescribeRegions() => Regions.Count == 0 ? "no regions" : string.Join(", ", Regions.Order(StringComparer.Ordinal));
 
+    private static readonly IReadOnlySet<string> EveryScope = Security.Scopes.All.ToHashSet(StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> EveryRegion = new HashSet<string>(StringComparer.Ordinal) { TokenClaims.AllRegions };
+    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Authentication is off: everyone may do everything; limits apply per address.</summary>
-    public static Caller Unchecked(ServerCallContext context) =>
-        new(null, $"address {Address(context)}", Security.Scopes.All.ToHashSet(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { TokenClaims.AllRegions });
+    public static Caller Unchecked(ServerCallContext context) => new(null, $"address {Address(context)}", EveryScope, EveryRegion);
 
     /// <summary>No valid token: may do nothing, but is still counted (by address) against the call rate.</summary>
-    public static Caller Unproven(ServerCallContext context) =>
-        new(null, $"address {Address(context)}", new HashSet<string>(), new HashSet<string>());
+    public static Caller Unproven(ServerCallContext context) => new(null, $"address {Address(context)}", Nothing, Nothing);
 
     public static Caller FromToken(ClaimsPrincipal user, string subject)
     {

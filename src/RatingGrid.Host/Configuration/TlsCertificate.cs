@@ -23,7 +23,7 @@ internal static class TlsCertificate
         try
         {
             using var pem = X509Certificate2.CreateFromPemFile(certificate, key);
-            // Kestrel on Linux needs the key in a form it can hand to the TLS stack, not an ephemeral one.
+            // A PEM-loaded key is ephemeral, which the Windows TLS stack refuses; a PKCS#12 round trip works everywhere.
             return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
         }
         catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
