@@ -31,6 +31,29 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
+# The tail of the output is what a CI record keeps, so name each failure (and the first lines of
+# its message) just above the summary line.
+if [ "$failed" -ne 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    awk '
+      /<UnitTestResult / && /outcome="(Failed|Error)"/ {
+        match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11)
+        print "  - " name; inside = 1; shown = 0; next
+      }
+      inside && /<\/UnitTestResult>/ { inside = 0 }
+      inside && /<Message>/ { capturing = 1 }
+      inside && capturing && shown < 6 {
+        line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); gsub(/^[ \t]+/, "", line)
+        gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&quot;/, "\"", line); gsub(/&amp;/, "\\&", line)
+        print "      " substr(line, 1, 300); shown++
+      }
+      capturing && /<\/Message>/ { capturing = 0 }
+    ' "$trx"
+  done
+fi
+
 echo "$passed passed, $failed failed"
 if [ "$reports" -eq 0 ] || [ "$passed" -eq 0 ]; then
   echo "error: no test results were produced" >&2
