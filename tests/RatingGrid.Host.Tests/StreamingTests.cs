@@ -107,4 +107,53 @@ public sealed class StreamingTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.Contains("Batch 2", refused.Status.Detail, StringComparison.Ordinal);
     }
+
+    // Kestrel reuses an HTTP/2 stream once its call has ended; a read the service left running past
+    // the end of its call would then break whichever call gets that stream next ("Reading is already
+    // in progress", seen by that caller as INTERNAL). Refused streams and good ones, interleaved on
+    // one connection, make such a leftover read meet a later call.
+    [Fact]
+    public async Task A_stream_ended_by_a_refused_batch_leaves_nothing_running_to_disturb_later_calls()
+    {
+        var id = Requests.NewId();
+        await host.Inspections.OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        var refusedBatch = new JudgementBatch { BatchId = 1, InspectionId = id, Actor = "feed", Judgements = { new Judgement { CaseId = "c1", Revision = 0 } } };
+        var unexpected = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var revision = 0L;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var round = 0; round < 150; round++)
+            {
+                using (var refused = host.Inspections.StreamJudgements(cancellationToken: Cancel))
+                {
+                    await refused.RequestStream.WriteAsync(refusedBatch, Cancel);
+                    await refused.RequestStream.CompleteAsync();
+                    var status = await Assert.ThrowsAsync<RpcException>(() => refused.ResponseStream.MoveNext(Cancel));
+                    if (status.StatusCode != StatusCode.InvalidArgument)
+                    {
+                        unexpected.Add($"refused stream: {status.StatusCode} {status.Status.Detail}");
+                    }
+                }
+
+                using var good = host.Inspections.StreamJudgements(cancellationToken: Cancel);
+                var batch = new JudgementBatch { BatchId = 1, InspectionId = id, Actor = "feed", Judgements = { Requests.Judgement("c1", Interlocked.Increment(ref revision)) } };
+                try
+                {
+                    await good.RequestStream.WriteAsync(batch, Cancel);
+                    await good.RequestStream.CompleteAsync();
+                    var acks = await good.ResponseStream.ReadAllAsync(Cancel).ToListAsync(Cancel);
+                    if (acks.Count != 1)
+                    {
+                        unexpected.Add($"good stream: {acks.Count} acknowledgements");
+                    }
+                }
+                catch (RpcException ex)
+                {
+                    unexpected.Add($"good stream: {ex.StatusCode} {ex.Status.Detail}");
+                }
+            }
+        }, Cancel)));
+
+        Assert.Empty(unexpected);
+    }
 }

@@ -123,14 +123,19 @@ internal sealed partial class AccessInterceptor(AccessRules rules, AuthSettings 
     private partial void LogDenied(string method, string caller, string scope);
 }
 
-/// <summary>Reads a stream's messages no faster than the caller's call rate allows: the rest wait in the transport.</summary>
+/// <summary>
+/// Reads a stream's messages no faster than the caller's call rate allows: the rest wait in the
+/// transport. The token ends only the wait for a permit, never a read: cancelling a read by token
+/// aborts the whole HTTP/2 call, so whoever stops reading ends a pending read with
+/// <see cref="System.IO.Pipelines.PipeReader.CancelPendingRead"/> instead.
+/// </summary>
 internal sealed class PacedStreamReader<T>(IAsyncStreamReader<T> inner, CallerLimits limits, string caller) : IAsyncStreamReader<T>
 {
     public T Current => inner.Current;
 
     public async Task<bool> MoveNext(CancellationToken cancellationToken)
     {
-        if (!await inner.MoveNext(cancellationToken))
+        if (!await inner.MoveNext(CancellationToken.None))
         {
             return false;
         }

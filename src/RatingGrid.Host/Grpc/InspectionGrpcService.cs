@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Threading.Channels;
 using Google.Protobuf.Collections;
 using Grpc.Core;
@@ -69,7 +70,7 @@ internal sealed class InspectionGrpcService(
         // share storage writes; acknowledgements still go out one per batch, in order.
         var inFlight = Channel.CreateBounded<(JudgementBatch Batch, Task<BatchReceipt> Receipt)>(limits.MaxBatchesInFlightPerStream);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var reader = ReadBatchesAsync(requestStream, inFlight.Writer, new StreamDispatcher(grains), context.Caller(), stopReading.Token);
+        var reader = ReadBatchesAsync(requestStream, context.GetHttpContext().Request.BodyReader, inFlight.Writer, new StreamDispatcher(grains), context.Caller(), stopReading.Token);
         try
         {
             await foreach (var (batch, receipt) in inFlight.Reader.ReadAllAsync(context.CancellationToken))
@@ -162,27 +163,34 @@ internal sealed class InspectionGrpcService(
 
     private async Task ReadBatchesAsync(
         IAsyncStreamReader<JudgementBatch> requests,
+        PipeReader body,
         ChannelWriter<(JudgementBatch, Task<BatchReceipt>)> inFlight,
         StreamDispatcher dispatcher,
         Caller caller,
         CancellationToken stop)
     {
-        // Stopping must not cancel a pending read: cancelling it aborts the whole call, and the
-        // client would see a broken connection instead of acknowledgements and a retryable status.
-        // So a pending read is abandoned instead, and the call is completed normally.
-        var stopped = Task.Delay(Timeout.Infinite, stop);
+        // Stopping must not cancel a pending read through the transport's token: that aborts the whole
+        // call, and the client would see a broken connection instead of acknowledgements and a
+        // retryable status. Nor may a read be left running: Kestrel hands this HTTP/2 stream to a later
+        // call once this one ends, and a leftover read breaks that call ("Reading is already in
+        // progress"). So stopping ends a pending read the way the pipe provides, and the read is
+        // awaited before returning. (The token given to MoveNext only ends a wait for the call rate.)
+        await using var cancelRead = stop.Register(body.CancelPendingRead);
         try
         {
             while (true)
             {
-                var next = requests.MoveNext(CancellationToken.None);
-                if (await Task.WhenAny(next, stopped) == stopped)
+                bool more;
+                try
                 {
-                    _ = next.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                    break;
+                    more = await requests.MoveNext(stop);
+                }
+                catch (Exception) when (stop.IsCancellationRequested)
+                {
+                    break; // the read was cancelled because the call is stopping
                 }
 
-                if (!await next)
+                if (!more)
                 {
                     break;
                 }
