@@ -74,7 +74,8 @@ public sealed class ShutdownTests
         await Task.WhenAll(streams);
 
         Assert.True(stopping.Elapsed < RatingGridApp.ShutdownTimeout + TimeSpan.FromSeconds(10), $"exited after {stopping.Elapsed}");
-        Assert.All(statuses, status => Assert.True(status.Code is StatusCode.OK or StatusCode.Unavailable, $"stream ended with {status.Code} ({status.Detail}), not a retryable status"));
+        Assert.All(statuses, status => Assert.True(status.Code is StatusCode.OK or StatusCode.Unavailable || ConnectionClosedCleanly(status.Code, status.Detail),
+            $"stream ended with {status.Code} ({status.Detail}), not a retryable status"));
 
         // Every acknowledged revision is there when the service comes back.
         using var restarted = FailoverTests.HostProcess.Start(azurite, cluster, clustering: "Localhost");
@@ -85,4 +86,13 @@ public sealed class ShutdownTests
             Assert.True(history.Revisions[^1].Revision >= revision, $"{inspection}/{caseId}: acknowledged r{revision}, stored r{history.Revisions[^1].Revision}");
         }
     }
+
+    // Now and then the connection itself closes (GOAWAY, NO_ERROR) while a client is still pushing
+    // batches and before that stream's status arrives: grpc-dotnet reports that as INTERNAL, though no
+    // server status was sent. The contract's answer to any break is the same (resend what was not
+    // acknowledged), and what matters here, nothing acknowledged lost, is checked either way.
+    private static bool ConnectionClosedCleanly(StatusCode code, string detail) =>
+        code == StatusCode.Internal
+        && detail.Contains("HTTP/2 server closed the connection", StringComparison.Ordinal)
+        && detail.Contains("NO_ERROR", StringComparison.Ordinal);
 }
