@@ -5,11 +5,11 @@ namespace RatingGrid.Grains;
 
 /// <summary>A breakdown trait of a case (gender, practitioner grade, ...).</summary>
 [GenerateSerializer, Immutable, Alias("RatingGrid.Trait")]
-public sealed record TraitInput([property: Id(0)] string Name, [property: Id(1)] string Value);
+public readonly record struct TraitInput([property: Id(0)] string Name, [property: Id(1)] string Value);
 
 /// <summary>The answer to one key question.</summary>
 [GenerateSerializer, Immutable, Alias("RatingGrid.AnswerInput")]
-public sealed record AnswerInput([property: Id(0)] string KeyQuestionId, [property: Id(1)] Answer Answer);
+public readonly record struct AnswerInput([property: Id(0)] string KeyQuestionId, [property: Id(1)] Answer Answer);
 
 /// <summary>One revision of one case, as a client sends it.</summary>
 [GenerateSerializer, Immutable, Alias("RatingGrid.JudgementInput")]
@@ -20,8 +20,23 @@ public sealed record JudgementInput(
     [property: Id(3)] IReadOnlyList<TraitInput> Traits,
     [property: Id(4)] IReadOnlyList<AnswerInput> Answers)
 {
-    public CaseJudgement ToDomain() =>
-        new(CaseId, Revision, CaseType, [.. Traits.Select(t => new CaseTrait(t.Name, t.Value))], [.. Answers.Select(a => new KeyQuestionAnswer(a.KeyQuestionId, a.Answer))]);
+    // Runs for every judgement recorded: exact-size arrays, no enumerators.
+    public CaseJudgement ToDomain()
+    {
+        var traits = new CaseTrait[Traits.Count];
+        for (var i = 0; i < traits.Length; i++)
+        {
+            traits[i] = new CaseTrait(Traits[i].Name, Traits[i].Value);
+        }
+
+        var answers = new KeyQuestionAnswer[Answers.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = new KeyQuestionAnswer(Answers[i].KeyQuestionId, Answers[i].Answer);
+        }
+
+        return new CaseJudgement(CaseId, Revision, CaseType, traits, answers);
+    }
 }
 
 /// <summary>Judgements to apply together, all or nothing, on behalf of <see cref="Actor"/>.</summary>

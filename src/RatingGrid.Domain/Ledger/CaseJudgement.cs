@@ -1,10 +1,11 @@
 namespace RatingGrid.Domain.Ledger;
 
 /// <summary>A breakdown attribute of a case (a trait), such as gender or practitioner grade.</summary>
-public sealed record CaseTrait(string Name, string Value);
+/// <remarks>A value: a judgement holds a dozen answers and a trait or two, and there are millions of judgements.</remarks>
+public readonly record struct CaseTrait(string Name, string Value);
 
 /// <summary>The answer to one key question.</summary>
-public sealed record KeyQuestionAnswer(string KeyQuestionId, Answer Answer);
+public readonly record struct KeyQuestionAnswer(string KeyQuestionId, Answer Answer);
 
 /// <summary>
 /// One revision of an inspected case: its type, breakdown attributes and answers. A judgement may

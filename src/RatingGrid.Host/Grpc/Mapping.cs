@@ -25,12 +25,23 @@ internal static class Mapping
 
     public static Date ToWire(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
-    public static JudgementInput ToGrain(this Judgement judgement) => new(
-        judgement.CaseId,
-        judgement.Revision,
-        judgement.CaseType,
-        [.. judgement.Traits.Select(t => new TraitInput(t.Name, t.Value))],
-        [.. judgement.Answers.Select(a => new AnswerInput(a.KeyQuestionId, a.Answer.ToDomain()))]);
+    // Runs for every judgement received: exact-size arrays, no enumerators.
+    public static JudgementInput ToGrain(this Judgement judgement)
+    {
+        var traits = new TraitInput[judgement.Traits.Count];
+        for (var i = 0; i < traits.Length; i++)
+        {
+            traits[i] = new TraitInput(judgement.Traits[i].Name, judgement.Traits[i].Value);
+        }
+
+        var answers = new AnswerInput[judgement.Answers.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = new AnswerInput(judgement.Answers[i].KeyQuestionId, judgement.Answers[i].Answer.ToDomain());
+        }
+
+        return new JudgementInput(judgement.CaseId, judgement.Revision, judgement.CaseType, traits, answers);
+    }
 
     public static Judgement ToWire(this JudgementInput judgement) => new()
     {
