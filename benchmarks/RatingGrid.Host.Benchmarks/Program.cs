@@ -61,6 +61,8 @@ foreach (var target in targets)
 }
 
 var passes = targets.ToDictionary(t => t.Name, _ => new List<double>());
+// RATINGGRID_BENCH_ALLOCATIONS=1: also sample what the hosts' passes allocate, by type (client included).
+using var tally = Environment.GetEnvironmentVariable("RATINGGRID_BENCH_ALLOCATIONS") == "1" ? new AllocationTally() : null;
 var writesBefore = Interlocked.Read(ref writes);
 for (var round = 0; round < Rounds; round++)
 {
@@ -70,10 +72,13 @@ for (var round = 0; round < Rounds; round++)
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        tally?.Enable(target.Open);
         passes[target.Name].Add(await MeasureAsync(target.Port, target.Open));
+        tally?.Enable(false);
     }
 }
 
+tally?.Print();
 Console.WriteLine($"{Interlocked.Read(ref writes) - writesBefore:N0} storage writes by the hosts over the measured rounds");
 foreach (var target in targets)
 {

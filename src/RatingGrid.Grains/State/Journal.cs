@@ -65,18 +65,21 @@ internal sealed class Journal(Rulebook rulebook)
 
             writer.Write(JudgementKind);
             WriteString(writer, judgement.CaseType);
-            writer.Write7BitEncodedInt(judgement.Attributes.Count);
-            foreach (var trait in judgement.Attributes)
+            // Indexed loops: foreach over these interface-typed lists allocates an enumerator per judgement.
+            var traits = judgement.Attributes;
+            writer.Write7BitEncodedInt(traits.Count);
+            for (var i = 0; i < traits.Count; i++)
             {
-                WriteString(writer, trait.Name);
-                WriteString(writer, trait.Value);
+                WriteString(writer, traits[i].Name);
+                WriteString(writer, traits[i].Value);
             }
 
             answers.Clear();
-            foreach (var answer in judgement.Answers)
+            var given = judgement.Answers;
+            for (var i = 0; i < given.Count; i++)
             {
-                rulebook.TryGetKeyQuestion(answer.KeyQuestionId, out var keyQuestion);
-                answers[keyQuestion.Index] = (byte)answer.Answer;
+                rulebook.TryGetKeyQuestion(given[i].KeyQuestionId, out var keyQuestion);
+                answers[keyQuestion.Index] = (byte)given[i].Answer;
             }
 
             writer.Write(answers);

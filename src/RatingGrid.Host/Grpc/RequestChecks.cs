@@ -95,17 +95,18 @@ internal sealed class RequestChecks(LimitSettings limits)
             return false;
         }
 
-        foreach (var trait in judgement.Traits)
+        // Indexed loops: a RepeatedField's enumerator is an allocated iterator, and this runs per judgement.
+        for (var i = 0; i < judgement.Traits.Count; i++)
         {
-            if (trait.Name.Length > limits.MaxIdLength || trait.Value.Length > limits.MaxTextLength)
+            if (judgement.Traits[i].Name.Length > limits.MaxIdLength || judgement.Traits[i].Value.Length > limits.MaxTextLength)
             {
                 return false;
             }
         }
 
-        foreach (var answer in judgement.Answers)
+        for (var i = 0; i < judgement.Answers.Count; i++)
         {
-            if (answer.KeyQuestionId.Length > limits.MaxIdLength)
+            if (judgement.Answers[i].KeyQuestionId.Length > limits.MaxIdLength)
             {
                 return false;
             }
