@@ -76,5 +76,5 @@ JudgementInput Judgement(string caseId, long revision) => new(
     caseId,
     revision,
     revision % 3 == 0 ? "licence" : "community",
-    [new TraitInput("gender", revision % 2 == 0 ? "female" : "male"), new TraitInput("grade", "probation officer")],
-    [.. rulebook.KeyQuestions.Select((kq, i) => new AnswerInput(kq.Id, (Answer)(1 + ((i + revision) % 3))))]);
+    [new CaseTrait("gender", revision % 2 == 0 ? "female" : "male"), new CaseTrait("grade", "probation officer")],
+    [.. rulebook.KeyQuestions.Select((kq, i) => new KeyQuestionAnswer(kq.Id, (Answer)(1 + ((i + revision) % 3))))]);

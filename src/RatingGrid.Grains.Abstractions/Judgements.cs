@@ -3,40 +3,45 @@ using RatingGrid.Domain.Rulebooks;
 
 namespace RatingGrid.Grains;
 
-/// <summary>A breakdown trait of a case (gender, practitioner grade, ...).</summary>
-[GenerateSerializer, Immutable, Alias("RatingGrid.Trait")]
-public readonly record struct TraitInput([property: Id(0)] string Name, [property: Id(1)] string Value);
-
-/// <summary>The answer to one key question.</summary>
-[GenerateSerializer, Immutable, Alias("RatingGrid.AnswerInput")]
-public readonly record struct AnswerInput([property: Id(0)] string KeyQuestionId, [property: Id(1)] Answer Answer);
-
 /// <summary>One revision of one case, as a client sends it.</summary>
+/// <remarks>
+/// Its traits and answers are the Domain's own values (serialised through the surrogates below), so
+/// the grain turns it into a <see cref="CaseJudgement"/> without copying them: this runs for every
+/// judgement recorded, and copies were most of what recording one allocated.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("RatingGrid.JudgementInput")]
 public sealed record JudgementInput(
     [property: Id(0)] string CaseId,
     [property: Id(1)] long Revision,
     [property: Id(2)] string CaseType,
-    [property: Id(3)] IReadOnlyList<TraitInput> Traits,
-    [property: Id(4)] IReadOnlyList<AnswerInput> Answers)
+    [property: Id(3)] IReadOnlyList<CaseTrait> Traits,
+    [property: Id(4)] IReadOnlyList<KeyQuestionAnswer> Answers)
 {
-    // Runs for every judgement recorded: exact-size arrays, no enumerators.
-    public CaseJudgement ToDomain()
-    {
-        var traits = new CaseTrait[Traits.Count];
-        for (var i = 0; i < traits.Length; i++)
-        {
-            traits[i] = new CaseTrait(Traits[i].Name, Traits[i].Value);
-        }
+    public CaseJudgement ToDomain() => new(CaseId, Revision, CaseType, Traits, Answers);
+}
 
-        var answers = new KeyQuestionAnswer[Answers.Count];
-        for (var i = 0; i < answers.Length; i++)
-        {
-            answers[i] = new KeyQuestionAnswer(Answers[i].KeyQuestionId, Answers[i].Answer);
-        }
+/// <summary>How a <see cref="CaseTrait"/> travels between silos (the wire shape of the former TraitInput).</summary>
+[GenerateSerializer, Immutable, Alias("RatingGrid.Trait")]
+public readonly record struct CaseTraitSurrogate([property: Id(0)] string Name, [property: Id(1)] string Value);
 
-        return new CaseJudgement(CaseId, Revision, CaseType, traits, answers);
-    }
+[RegisterConverter]
+public sealed class CaseTraitSurrogateConverter : IConverter<CaseTrait, CaseTraitSurrogate>
+{
+    public CaseTrait ConvertFromSurrogate(in CaseTraitSurrogate surrogate) => new(surrogate.Name, surrogate.Value);
+
+    public CaseTraitSurrogate ConvertToSurrogate(in CaseTrait value) => new(value.Name, value.Value);
+}
+
+/// <summary>How a <see cref="KeyQuestionAnswer"/> travels between silos (the wire shape of the former AnswerInput).</summary>
+[GenerateSerializer, Immutable, Alias("RatingGrid.AnswerInput")]
+public readonly record struct KeyQuestionAnswerSurrogate([property: Id(0)] string KeyQuestionId, [property: Id(1)] Answer Answer);
+
+[RegisterConverter]
+public sealed class KeyQuestionAnswerSurrogateConverter : IConverter<KeyQuestionAnswer, KeyQuestionAnswerSurrogate>
+{
+    public KeyQuestionAnswer ConvertFromSurrogate(in KeyQuestionAnswerSurrogate surrogate) => new(surrogate.KeyQuestionId, surrogate.Answer);
+
+    public KeyQuestionAnswerSurrogate ConvertToSurrogate(in KeyQuestionAnswer value) => new(value.KeyQuestionId, value.Answer);
 }
 
 /// <summary>Judgements to apply together, all or nothing, on behalf of <see cref="Actor"/>.</summary>

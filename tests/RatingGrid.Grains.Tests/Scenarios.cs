@@ -23,8 +23,8 @@ internal static class Scenarios
             caseId,
             revision,
             random.Next(3) == 0 ? "licence" : "community",
-            [new TraitInput("gender", random.Next(2) == 0 ? "female" : "male"), new TraitInput("grade", $"grade-{random.Next(3)}")],
-            [.. Rulebook.KeyQuestions.Select(kq => new AnswerInput(kq.Id, (Answer)(1 + random.Next(3))))]);
+            [new CaseTrait("gender", random.Next(2) == 0 ? "female" : "male"), new CaseTrait("grade", $"grade-{random.Next(3)}")],
+            [.. Rulebook.KeyQuestions.Select(kq => new KeyQuestionAnswer(kq.Id, (Answer)(1 + random.Next(3))))]);
     }
 
     public static JudgementBatch Batch(params JudgementInput[] judgements) => new("inspector-1", judgements);

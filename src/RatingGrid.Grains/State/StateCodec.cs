@@ -55,6 +55,5 @@ internal static class StateCodec
         state.Journal = [joined];
     }
 
-    private static JudgementInput Input(CaseJudgement j) =>
-        new(j.CaseId, j.Revision, j.CaseType, [.. j.Attributes.Select(t => new TraitInput(t.Name, t.Value))], [.. j.Answers.Select(a => new AnswerInput(a.KeyQuestionId, a.Answer))]);
+    private static JudgementInput Input(CaseJudgement j) => new(j.CaseId, j.Revision, j.CaseType, j.Attributes, j.Answers);
 }

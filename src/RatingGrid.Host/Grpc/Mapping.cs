@@ -28,16 +28,16 @@ internal static class Mapping
     // Runs for every judgement received: exact-size arrays, no enumerators.
     public static JudgementInput ToGrain(this Judgement judgement)
     {
-        var traits = new TraitInput[judgement.Traits.Count];
+        var traits = new Domain.Ledger.CaseTrait[judgement.Traits.Count];
         for (var i = 0; i < traits.Length; i++)
         {
-            traits[i] = new TraitInput(judgement.Traits[i].Name, judgement.Traits[i].Value);
+            traits[i] = new Domain.Ledger.CaseTrait(judgement.Traits[i].Name, judgement.Traits[i].Value);
         }
 
-        var answers = new AnswerInput[judgement.Answers.Count];
+        var answers = new Domain.Ledger.KeyQuestionAnswer[judgement.Answers.Count];
         for (var i = 0; i < answers.Length; i++)
         {
-            answers[i] = new AnswerInput(judgement.Answers[i].KeyQuestionId, judgement.Answers[i].Answer.ToDomain());
+            answers[i] = new Domain.Ledger.KeyQuestionAnswer(judgement.Answers[i].KeyQuestionId, judgement.Answers[i].Answer.ToDomain());
         }
 
         return new JudgementInput(judgement.CaseId, judgement.Revision, judgement.CaseType, traits, answers);
