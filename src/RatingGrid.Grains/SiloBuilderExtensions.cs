@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using RatingGrid.Domain.Rulebooks;
 
@@ -39,13 +40,8 @@ public static class SiloBuilderExtensions
                     }));
                 break;
             case StorageSettings.Memory:
-                silo.AddMemoryGrainStorage(StorageNames.Inspections, (OptionsBuilder<MemoryGrainStorageOptions> options) =>
-                    options.Configure<IServiceProvider>((o, services) =>
-                    {
-                        o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
-                        // The default of 10 store grains serialises every inspection's writes through a few queues.
-                        o.NumStorageGrains = 64;
-                    }));
+                silo.Services.AddGrainStorage(StorageNames.Inspections, (services, _) =>
+                    new SiloMemoryGrainStorage(ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services)));
                 break;
             default:
                 throw new OptionsValidationException(nameof(StorageSettings), typeof(StorageSettings),

@@ -3,7 +3,10 @@ namespace RatingGrid.Grains;
 /// <summary>Where inspection state lives.</summary>
 public sealed class StorageSettings
 {
-    /// <summary><c>AzureBlob</c> (durable; the default) or <c>Memory</c> (tests only: lost on restart).</summary>
+    /// <summary>
+    /// <c>AzureBlob</c> (durable; the default) or <c>Memory</c> (benchmarks and experiments: held by
+    /// the one silo, lost on restart).
+    /// </summary>
     public string Provider { get; set; } = AzureBlob;
 
     /// <summary>An Azure Storage connection string (Azurite's on developer machines and in CI).</summary>

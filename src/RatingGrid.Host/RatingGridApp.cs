@@ -60,6 +60,12 @@ public static partial class RatingGridApp
                 [$"Silo:Clustering '{silo.Clustering}' is not known; use {SiloSettings.Localhost} or {SiloSettings.AzureTable}."]);
         }
 
+        if (storage.Provider == StorageSettings.Memory && silo.Clustering != SiloSettings.Localhost)
+        {
+            throw new OptionsValidationException(SiloSettings.Section, typeof(SiloSettings),
+                [$"Storage:Provider {StorageSettings.Memory} keeps state inside one host, so it cannot serve a cluster; use Silo:Clustering {SiloSettings.Localhost}, or {StorageSettings.AzureBlob} storage."]);
+        }
+
         var advertised = AdvertisedAddress(silo.AdvertisedAddress);
 
         // Azure SDK activities are opt-in; they carry the storage leg of each trace.

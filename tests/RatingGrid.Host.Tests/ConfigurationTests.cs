@@ -37,6 +37,14 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Memory_storage_is_refused_for_a_cluster()
+    {
+        var refused = BuildFails(("Storage:Provider", "Memory"), ("Silo:Clustering", "AzureTable"));
+
+        Assert.Contains(refused.Failures, f => f.Contains("cannot serve a cluster", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Azure_storage_without_a_connection_string_is_refused()
     {
         var refused = Assert.Throws<OptionsValidationException>(() => RatingGridApp.Build([]));
