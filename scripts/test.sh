@@ -37,19 +37,19 @@ if [ "$failed" -ne 0 ]; then
   echo "Failed tests:"
   for trx in "$results"/*.trx; do
     [ -e "$trx" ] || continue
-    awk '
-      /<UnitTestResult / && /outcome="(Failed|Error)"/ {
-        match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11)
-        print "  - " name; inside = 1; shown = 0; next
+    # A TRX file may hold every result on one line: split the records on the element, not on lines.
+    awk 'BEGIN { RS = "<UnitTestResult " }
+      NR > 1 && $0 ~ /^[^>]*outcome="(Failed|Error)"/ {
+        match($0, /testName="[^"]*"/); print "  - " substr($0, RSTART + 10, RLENGTH - 11)
+        from = index($0, "<Message>"); to = index($0, "</Message>")
+        if (from == 0 || to <= from) next
+        lines = split(substr($0, from + 9, to - from - 9), text, "\n")
+        for (i = 1; i <= lines && i <= 6; i++) {
+          line = text[i]; gsub(/^[ \t]+/, "", line)
+          gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&quot;/, "\"", line); gsub(/&amp;/, "\\&", line)
+          print "      " substr(line, 1, 300)
+        }
       }
-      inside && /<\/UnitTestResult>/ { inside = 0 }
-      inside && /<Message>/ { capturing = 1 }
-      inside && capturing && shown < 6 {
-        line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); gsub(/^[ \t]+/, "", line)
-        gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&quot;/, "\"", line); gsub(/&amp;/, "\\&", line)
-        print "      " substr(line, 1, 300); shown++
-      }
-      capturing && /<\/Message>/ { capturing = 0 }
     ' "$trx"
   done
 fi

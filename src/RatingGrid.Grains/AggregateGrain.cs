@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Rulebooks;
 
@@ -182,6 +183,18 @@ internal sealed partial class AggregateGrain(
                     included.TrySetResult();
                     await Task.Delay(WriteInterval);
                 }
+                catch (InconsistentStateException ex)
+                {
+                    // Another activation of this aggregate wrote since this one read (losing a silo can
+                    // leave one running twice for a while). Writing again with the old ETag would fail
+                    // for ever: take what it wrote, keep the newer summary of each inspection, and write
+                    // the union; its publishers wait for that write rather than failing.
+                    LogConflict(this.GetPrimaryKeyString(), ex.Message);
+                    _currentWrite = null;
+                    _dirty = true;
+                    WaitForNextWrite(included);
+                    await MergeStoredAsync();
+                }
                 catch (Exception ex)
                 {
                     // Its publishers fail and publish again; the changes stay held and are written next time.
@@ -196,6 +209,58 @@ internal sealed partial class AggregateGrain(
         finally
         {
             _writing = false;
+        }
+    }
+
+    private void WaitForNextWrite(TaskCompletionSource waiting)
+    {
+        if (_nextWrite is { } later)
+        {
+            _ = waiting.Task.ContinueWith(
+                done => _ = done.Exception is { } error ? later.TrySetException(error.InnerExceptions) : later.TrySetResult(),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        _nextWrite = waiting;
+    }
+
+    private async Task MergeStoredAsync()
+    {
+        var mine = storage.State.Summaries;
+        try
+        {
+            await storage.ReadStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // Keep what this activation holds; the next attempt reads again.
+            LogWriteFailed(this.GetPrimaryKeyString(), ex);
+            storage.State.Summaries = mine;
+            await Task.Delay(RetryAfter);
+            return;
+        }
+
+        var merged = storage.State.Summaries;
+        foreach (var (inspectionId, summary) in mine)
+        {
+            if (!merged.TryGetValue(inspectionId, out var theirs) || theirs.Version < summary.Version)
+            {
+                merged[inspectionId] = summary;
+            }
+        }
+
+        var changed = false;
+        foreach (var summary in merged.Values)
+        {
+            changed |= _aggregate.Replace(summary.ToDomain());
+        }
+
+        if (changed)
+        {
+            _version++;
+            var waiting = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting.TrySetResult();
         }
     }
 
@@ -233,6 +298,9 @@ internal sealed partial class AggregateGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Aggregate {Key}: storage write failed; retrying")]
     private partial void LogWriteFailed(string key, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Aggregate {Key}: written by another activation since read; merging and writing again. {Reason}")]
+    private partial void LogConflict(string key, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Aggregate {Key}: forwarding to the nation failed; retrying")]
     private partial void LogForwardFailed(string key, Exception exception);

@@ -37,4 +37,40 @@ public sealed class AggregateDurabilityTests(Azurite azurite)
         Assert.Equal(newer.Version, stored?.Version);
         Assert.Equal(newer.Score, stored?.Score);
     }
+
+    // Two clusters on one store stand in for the moments after a silo's loss when an aggregate runs
+    // twice: each activation's writes carry an ETag the other has already replaced.
+    [Fact]
+    public async Task An_aggregate_written_by_another_activation_merges_what_that_one_wrote_and_its_publication_completes()
+    {
+        var serviceId = Scenarios.NewId("aggregate-conflict");
+        var regionKey = IAggregateGrain.RegionKey(Scenarios.NewId("region"));
+        var cancel = TestContext.Current.CancellationToken;
+        InspectionSummary first, second, mine;
+        await using (var one = await TestClusters.StartAsync(azurite, serviceId))
+        {
+            var id = Scenarios.NewId("inspection");
+            var inspection = one.Client.GetGrain<IInspectionGrain>(id);
+            await inspection.OpenAsync(Scenarios.Details() with { Region = regionKey["region/".Length..] }, "lead");
+            await inspection.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c1", 1)));
+            var region = one.Client.GetGrain<IAggregateGrain>(regionKey);
+            first = (await Eventually.Until(() => region.GetSummaryAsync(id), s => s is { Cases: 1 }, cancel))!;
+            await region.PublishAsync([first]); // durable before the other activation reads
+
+            await using (var other = await TestClusters.StartAsync(azurite, serviceId))
+            {
+                second = first with { InspectionId = Scenarios.NewId("inspection"), Score = first.Score + 1 };
+                await other.Client.GetGrain<IAggregateGrain>(regionKey).PublishAsync([second]);
+            }
+
+            mine = first with { Version = first.Version + 1, Score = first.Score + 2 };
+            await region.PublishAsync([mine]).WaitAsync(TimeSpan.FromSeconds(30), cancel);
+            Assert.Equal(second.Score, (await region.GetSummaryAsync(second.InspectionId))?.Score);
+        }
+
+        await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
+        var stored = restarted.Client.GetGrain<IAggregateGrain>(regionKey);
+        Assert.Equal(mine.Version, (await stored.GetSummaryAsync(mine.InspectionId))?.Version);
+        Assert.Equal(second.Score, (await stored.GetSummaryAsync(second.InspectionId))?.Score);
+    }
 }

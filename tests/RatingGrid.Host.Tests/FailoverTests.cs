@@ -167,8 +167,12 @@ public sealed class FailoverTests
             start.Environment["Orleans__Membership__NumMissedProbesLimit"] = "2";
             start.Environment["Orleans__Membership__NumVotesForDeathDeclaration"] = "1";
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            // RATINGGRID_HOST_LOGS=<folder> keeps each host's output, for when one of these tests fails.
+            var logs = Environment.GetEnvironmentVariable("RATINGGRID_HOST_LOGS") is { Length: > 0 } folder
+                ? TextWriter.Synchronized(new StreamWriter(Path.Combine(Directory.CreateDirectory(folder).FullName, $"{cluster}-{local.GrpcPort}.log")) { AutoFlush = true })
+                : TextWriter.Null;
+            process.OutputDataReceived += (_, line) => logs.WriteLine(line.Data);
+            process.ErrorDataReceived += (_, line) => logs.WriteLine(line.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             return new HostProcess(process, local.GrpcPort, local.HealthPort);
