@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.GrainDirectory;
 using Orleans.Storage;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Rulebooks;
@@ -23,6 +24,7 @@ public sealed class AggregateState
 /// never counts twice.
 /// </summary>
 [Reentrant]
+[GrainDirectory(GrainDirectoryName = StorageNames.AggregateDirectory)]
 internal sealed partial class AggregateGrain(
     [PersistentState("aggregate", StorageNames.Inspections)] IPersistentState<AggregateState> storage,
     RulebookCatalog rulebooks,

@@ -20,6 +20,9 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(limits ?? new GrainLimits());
         silo.Services.TryAddSingleton(RulebookCatalog.BuiltIn);
         silo.Services.TryAddSingleton(TimeProvider.System);
+#pragma warning disable ORLEANSEXP003 // the strongly consistent directory is marked experimental; see StorageNames.AggregateDirectory
+        silo.AddDistributedGrainDirectory(StorageNames.AggregateDirectory);
+#pragma warning restore ORLEANSEXP003
         switch (storage.Provider)
         {
             case StorageSettings.AzureBlob:
