@@ -119,6 +119,12 @@ public interface IAggregateGrain : IGrainWithStringKey
 
     public static string RegionKey(string region) => $"region/{region}";
 
+    /// <summary>
+    /// How long a publisher waits for <see cref="PublishAsync"/> before publishing again: several of
+    /// the aggregate's coalesced writes (one per 2 s), yet short beside a test's or a dashboard's patience.
+    /// </summary>
+    public static readonly TimeSpan PublicationTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Takes newer summaries, ignores older or repeated ones. Retry: safe.</summary>
     Task PublishAsync(IReadOnlyList<InspectionSummary> summaries);
 

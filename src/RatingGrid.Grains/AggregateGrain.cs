@@ -278,7 +278,7 @@ internal sealed partial class AggregateGrain(
                 _toForward.Clear();
                 try
                 {
-                    await nation.PublishAsync(batch);
+                    await nation.PublishAsync(batch).WaitAsync(IAggregateGrain.PublicationTimeout); // bounded, as inspections' publications are
                 }
                 catch (Exception ex)
                 {

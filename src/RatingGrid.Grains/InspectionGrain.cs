@@ -447,7 +447,10 @@ internal sealed partial class InspectionGrain(
                 _toPublish = null;
                 try
                 {
-                    await GrainFactory.GetGrain<IAggregateGrain>(IAggregateGrain.RegionKey(summary.Region)).PublishAsync([summary]);
+                    // Bounded: while the cluster recovers from a lost silo a call can go unanswered for
+                    // long, and newer summaries must not queue behind it (publishing again is harmless).
+                    await GrainFactory.GetGrain<IAggregateGrain>(IAggregateGrain.RegionKey(summary.Region)).PublishAsync([summary])
+                        .WaitAsync(IAggregateGrain.PublicationTimeout);
                 }
                 catch (Exception ex)
                 {
