@@ -114,10 +114,7 @@ internal sealed partial class AggregateGrain(
 
         if (changed)
         {
-            _version++;
-            var waiting = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiting.TrySetResult();
+            AnnounceNewVersion();
             _dirty = true;
             if (!_writing)
             {
@@ -259,11 +256,17 @@ internal sealed partial class AggregateGrain(
 
         if (changed)
         {
-            _version++;
-            var waiting = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiting.TrySetResult();
+            AnnounceNewVersion();
         }
+    }
+
+    // Figures changed: a new version, and every watcher waiting for one wakes.
+    private void AnnounceNewVersion()
+    {
+        _version++;
+        var waiting = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        waiting.TrySetResult();
     }
 
     private async Task ForwardLoopAsync()

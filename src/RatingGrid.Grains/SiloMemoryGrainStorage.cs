@@ -36,11 +36,7 @@ internal sealed class SiloMemoryGrainStorage(IGrainStorageSerializer serializer)
         lock (_lock)
         {
             var key = (stateName, grainId);
-            var held = _states.GetValueOrDefault(key)?.ETag;
-            if (held != grainState.ETag)
-            {
-                throw new InconsistentStateException($"{grainId} ({stateName}) was written by someone else since it was read.", held, grainState.ETag);
-            }
+            RequireUnchangedSinceRead(key, grainState.ETag);
 
             var etag = (++_lastETag).ToString(CultureInfo.InvariantCulture);
             _states[key] = new Stored(data, etag);
@@ -56,11 +52,7 @@ internal sealed class SiloMemoryGrainStorage(IGrainStorageSerializer serializer)
         lock (_lock)
         {
             var key = (stateName, grainId);
-            var held = _states.GetValueOrDefault(key)?.ETag;
-            if (held != grainState.ETag)
-            {
-                throw new InconsistentStateException($"{grainId} ({stateName}) was written by someone else since it was read.", held, grainState.ETag);
-            }
+            RequireUnchangedSinceRead(key, grainState.ETag);
 
             _states.Remove(key);
         }
@@ -69,6 +61,16 @@ internal sealed class SiloMemoryGrainStorage(IGrainStorageSerializer serializer)
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
+    }
+
+    // Called under the lock: a write or clear based on an old read is refused, as a real store refuses it.
+    private void RequireUnchangedSinceRead((string State, GrainId Grain) key, string? readETag)
+    {
+        var held = _states.GetValueOrDefault(key)?.ETag;
+        if (held != readETag)
+        {
+            throw new InconsistentStateException($"{key.Grain} ({key.State}) was written by someone else since it was read.", held, readETag);
+        }
     }
 
     private sealed record Stored(BinaryData Data, string ETag);
