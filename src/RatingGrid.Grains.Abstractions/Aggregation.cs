@@ -68,7 +68,7 @@ public sealed record InspectionSummary(
         Overall,
         Score,
         new TallySnapshot(new RulebookKey(RulebookId, RulebookVersion), Cases, Tallies.ToDomain(),
-            Slices.ToDictionary(s => new BreakdownKey(s.Dimension, s.Value), s => new SliceTally(s.Cases, s.Tallies.ToDomain()))));
+            Slices.ToDictionary(s => new BreakdownKey(s.Dimension, s.Value), s => new BreakdownTally(s.Cases, s.Tallies.ToDomain()))));
 }
 
 /// <summary>Counts of inspections by rating, and how many are unrated (or, for the overall, provisional).</summary>

@@ -142,7 +142,7 @@ internal sealed class ChangeGenerator(Random random, Rulebook rulebook, int case
         switch (random.Next(4))
         {
             case 0 when !state.IsWithdrawn:
-                var copy = state.Judgement with { Attributes = [.. state.Judgement.Attributes.Reverse()], Answers = [.. state.Judgement.Answers.Reverse()] };
+                var copy = state.Judgement with { Traits = [.. state.Judgement.Traits.Reverse()], Answers = [.. state.Judgement.Answers.Reverse()] };
                 return new Change($"resend {caseId} r{state.Revision}", l => l.Apply(copy), ChangeOutcome.Duplicate);
             case 1 when state.IsWithdrawn:
                 return new Change($"re-withdraw {caseId} r{state.Revision}", l => l.Withdraw(caseId, state.Revision), ChangeOutcome.Duplicate);
@@ -214,7 +214,7 @@ internal sealed class ReferenceModel(Rulebook rulebook)
 
     public static bool SameContent(CaseJudgement a, CaseJudgement b) =>
         a.CaseType == b.CaseType
-        && a.Attributes.OrderBy(t => t.Name, StringComparer.Ordinal).SequenceEqual(b.Attributes.OrderBy(t => t.Name, StringComparer.Ordinal))
+        && a.Traits.OrderBy(t => t.Name, StringComparer.Ordinal).SequenceEqual(b.Traits.OrderBy(t => t.Name, StringComparer.Ordinal))
         && a.Answers.OrderBy(x => x.KeyQuestionId, StringComparer.Ordinal).SequenceEqual(b.Answers.OrderBy(x => x.KeyQuestionId, StringComparer.Ordinal));
 
     public void AssertMatches(InspectionLedger ledger, string where)
@@ -226,7 +226,7 @@ internal sealed class ReferenceModel(Rulebook rulebook)
         Assert.Equal(live.Count, ledger.CaseCount);
 
         var slices = live
-            .SelectMany(j => j.Attributes.Select(t => new BreakdownKey(t.Name, t.Value)).Prepend(new BreakdownKey(BreakdownKey.CaseTypeDimension, j.CaseType)),
+            .SelectMany(j => j.Traits.Select(t => new BreakdownKey(t.Name, t.Value)).Prepend(new BreakdownKey(BreakdownKey.CaseTypeDimension, j.CaseType)),
                 (j, key) => (key, j))
             .GroupBy(x => x.key, x => x.j)
             .ToDictionary(g => g.Key, g => (Cases: g.Count(), Tallies: Tally([.. g])));

@@ -10,6 +10,7 @@ namespace RatingGrid.Domain.Aggregation;
 /// </summary>
 /// <param name="StandardRatings">Each standard's rating, null while unrated.</param>
 /// <param name="Overall">The overall rating, null while provisional.</param>
+/// <param name="ChangedAt">When the inspection reached this version.</param>
 public sealed record Standing(
     string InspectionId,
     string PduName,
@@ -19,122 +20,9 @@ public sealed record Standing(
     IReadOnlyDictionary<string, Rating?> StandardRatings,
     Rating? Overall,
     int Score,
-    TallySnapshot Tallies);
-
-/// <summary>Counts of inspections by rating; null counts the unrated (or provisional overall).</summary>
-public sealed record RatingCounts(IReadOnlyDictionary<Rating, int> ByRating, int Unrated);
-
-/// <summary>Everything a region or the nation reports for one rulebook.</summary>
-public sealed record AggregateFigures(
-    RulebookKey Rulebook,
-    PooledFigures Pooled,
-    RatingCounts Overall,
-    IReadOnlyDictionary<string, RatingCounts> Standards);
-
-/// <summary>
-/// The newest standing of each inspection, and figures pooled from them per rulebook. Replacing a
-/// standing moves the pools by the difference, so the cost does not grow with the inspections held.
-/// </summary>
-public sealed class Aggregate(RulebookCatalog rulebooks)
+    TallySnapshot Tallies,
+    DateTimeOffset ChangedAt = default)
 {
-    private readonly Dictionary<string, Standing> _standings = new(StringComparer.Ordinal);
-    private readonly Dictionary<RulebookKey, RulebookAggregate> _byRulebook = [];
-
-    public IReadOnlyCollection<Standing> Standings => _standings.Values;
-
-    /// <summary>Takes a standing unless one of the same or a newer version is held; true when it changed anything.</summary>
-    public bool Replace(Standing standing)
-    {
-        if (_standings.TryGetValue(standing.InspectionId, out var held))
-        {
-            if (held.Version >= standing.Version)
-            {
-                return false;
-            }
-
-            For(held.Rulebook).Move(held, -1);
-        }
-
-        _standings[standing.InspectionId] = standing;
-        For(standing.Rulebook).Move(standing, +1);
-        return true;
-    }
-
-    /// <summary>The rulebooks any held inspection is rated under; figures are never pooled across them.</summary>
-    public IReadOnlyList<RulebookKey> Rulebooks => [.. _byRulebook.Where(r => r.Value.Inspections > 0).Select(r => r.Key).OrderBy(k => k.Id, StringComparer.Ordinal).ThenBy(k => k.Version)];
-
-    public AggregateFigures Figures(RulebookKey rulebook) =>
-        _byRulebook.TryGetValue(rulebook, out var aggregate) ? aggregate.Figures() : new RulebookAggregate(rulebooks.Get(rulebook)).Figures();
-
-    private RulebookAggregate For(RulebookKey key)
-    {
-        if (!_byRulebook.TryGetValue(key, out var aggregate))
-        {
-            aggregate = new RulebookAggregate(rulebooks.Get(key));
-            _byRulebook.Add(key, aggregate);
-        }
-
-        return aggregate;
-    }
-
-    private sealed class RulebookAggregate(Rulebook rulebook)
-    {
-        private readonly TallyPool _pool = new(rulebook);
-        private readonly int[] _overall = new int[RatingNames.Scale.Count + 1];
-        private readonly Dictionary<string, int[]> _standards = rulebook.Standards.ToDictionary(s => s.Id, _ => new int[RatingNames.Scale.Count + 1], StringComparer.Ordinal);
-
-        public int Inspections => _pool.Inspections;
-
-        public void Move(Standing standing, int sign)
-        {
-            if (sign > 0)
-            {
-                _pool.Add(standing.Tallies);
-            }
-            else
-            {
-                _pool.Subtract(standing.Tallies);
-            }
-
-            _overall[Slot(standing.Overall)] += sign;
-            foreach (var (standard, rating) in standing.StandardRatings)
-            {
-                if (_standards.TryGetValue(standard, out var counts))
-                {
-                    counts[Slot(rating)] += sign;
-                }
-            }
-        }
-
-        public AggregateFigures Figures() => new(
-            rulebook.Key,
-            _pool.Figures(),
-            Counts(_overall),
-            _standards.ToDictionary(s => s.Key, s => Counts(s.Value), StringComparer.Ordinal));
-
-        // Slot 0 counts the unrated; slot r + 1 counts rating r.
-        private static int Slot(Rating? rating) => rating is { } r ? (int)r + 1 : 0;
-
-        private static RatingCounts Counts(int[] slots) =>
-            new(RatingNames.Scale.ToDictionary(r => r, r => slots[(int)r + 1]), slots[0]);
-    }
-}
-
-public static class StandingExtensions
-{
-    /// <summary>Where the inspection held by <paramref name="ledger"/> stands now.</summary>
-    public static Standing Standing(this InspectionLedger ledger, string inspectionId, string pduName, string region, long version)
-    {
-        var results = ledger.Results();
-        return new Standing(
-            inspectionId,
-            pduName,
-            region,
-            ledger.Rulebook.Key,
-            version,
-            results.Standards.ToDictionary(s => s.StandardId, s => s.Rating, StringComparer.Ordinal),
-            results.Overall.Rating,
-            results.Overall.Score,
-            ledger.Snapshot());
-    }
+    /// <summary>Cases counted in the inspection at this version.</summary>
+    public int Cases => Tallies.Cases;
 }

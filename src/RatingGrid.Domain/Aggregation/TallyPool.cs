@@ -12,7 +12,7 @@ namespace RatingGrid.Domain.Aggregation;
 public sealed class TallyPool(Rulebook rulebook)
 {
     private readonly AnswerTally[] _tallies = new AnswerTally[rulebook.KeyQuestions.Count];
-    private readonly Dictionary<BreakdownKey, (int Cases, AnswerTally[] Tallies)> _slices = [];
+    private readonly Dictionary<BreakdownKey, (int Cases, AnswerTally[] Tallies)> _breakdowns = [];
 
     public Rulebook Rulebook { get; } = rulebook;
 
@@ -36,15 +36,15 @@ public sealed class TallyPool(Rulebook rulebook)
 
     public void Subtract(TallySnapshot snapshot) => Move(snapshot, -1);
 
-    /// <summary>The pooled key-question figures, overall and per breakdown slice.</summary>
+    /// <summary>The pooled key-question figures, overall and per breakdown.</summary>
     public PooledFigures Figures() => new(
         Rulebook.Key,
         Inspections,
         Cases,
         RatingEngine.KeyQuestionResults(Rulebook, _tallies),
-        [.. _slices.Where(s => s.Value.Cases > 0)
+        [.. _breakdowns.Where(s => s.Value.Cases > 0)
             .OrderBy(s => s.Key.Dimension, StringComparer.Ordinal).ThenBy(s => s.Key.Value, StringComparer.Ordinal)
-            .Select(s => new PooledSlice(s.Key, s.Value.Cases, RatingEngine.KeyQuestionResults(Rulebook, s.Value.Tallies)))]);
+            .Select(s => new PooledBreakdown(s.Key, s.Value.Cases, RatingEngine.KeyQuestionResults(Rulebook, s.Value.Tallies)))]);
 
     private void Move(TallySnapshot snapshot, int sign)
     {
@@ -58,11 +58,11 @@ public sealed class TallyPool(Rulebook rulebook)
         Inspections += sign;
         Cases += sign * snapshot.Cases;
         AddInto(_tallies, snapshot.KeyQuestions, sign);
-        foreach (var (key, slice) in snapshot.Breakdowns)
+        foreach (var (key, breakdown) in snapshot.Breakdowns)
         {
-            var pooled = _slices.TryGetValue(key, out var existing) ? existing : (0, new AnswerTally[_tallies.Length]);
-            AddInto(pooled.Item2, slice.KeyQuestions, sign);
-            _slices[key] = (pooled.Item1 + (sign * slice.Cases), pooled.Item2);
+            var pooled = _breakdowns.TryGetValue(key, out var existing) ? existing : (0, new AnswerTally[_tallies.Length]);
+            AddInto(pooled.Item2, breakdown.KeyQuestions, sign);
+            _breakdowns[key] = (pooled.Item1 + (sign * breakdown.Cases), pooled.Item2);
         }
     }
 
@@ -75,14 +75,3 @@ public sealed class TallyPool(Rulebook rulebook)
         }
     }
 }
-
-/// <summary>Pooled figures for one rulebook.</summary>
-public sealed record PooledFigures(
-    RulebookKey Rulebook,
-    int Inspections,
-    int Cases,
-    IReadOnlyList<KeyQuestionResult> KeyQuestions,
-    IReadOnlyList<PooledSlice> Breakdowns);
-
-/// <summary>Pooled figures of one breakdown slice.</summary>
-public sealed record PooledSlice(BreakdownKey Key, int Cases, IReadOnlyList<KeyQuestionResult> KeyQuestions);

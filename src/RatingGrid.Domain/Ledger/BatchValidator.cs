@@ -48,6 +48,6 @@ public static class BatchValidator
     private static bool Identical(CaseJudgement a, CaseJudgement b) =>
         a.Revision == b.Revision
         && a.CaseType == b.CaseType
-        && a.Attributes.Count == b.Attributes.Count && a.Attributes.All(b.Attributes.Contains)
+        && a.Traits.Count == b.Traits.Count && a.Traits.All(b.Traits.Contains)
         && a.Answers.Count == b.Answers.Count && a.Answers.All(b.Answers.Contains);
 }

@@ -5,14 +5,14 @@ namespace RatingGrid.Domain.Ledger;
 
 /// <summary>
 /// One inspection's case judgements and judged ratings, with running per-key-question tallies
-/// overall and per breakdown slice. Every change moves the tallies by the difference between a
+/// overall and per breakdown. Every change moves the tallies by the difference between a
 /// case's old and new answers, so its cost does not depend on how many cases there are.
 /// </summary>
 /// <remarks>Not thread-safe: its owner (an inspection grain) serialises access.</remarks>
 public sealed class InspectionLedger
 {
     private readonly Dictionary<string, CaseEntry> _cases = new(StringComparer.Ordinal);
-    private readonly Dictionary<BreakdownKey, BreakdownTally> _slices = [];
+    private readonly Dictionary<BreakdownKey, BreakdownCounter> _breakdowns = [];
     private readonly Dictionary<string, JudgedRating> _judged = new(StringComparer.Ordinal);
     private readonly TallyCounts _tallies;
 
@@ -55,9 +55,9 @@ public sealed class InspectionLedger
     {
         if (!_cases.TryGetValue(judgement.CaseId, out var entry))
         {
-            var slices = SlicesFor(judgement);
-            _cases.Add(judgement.CaseId, new CaseEntry(judgement, answers, slices));
-            Count(answers, slices, +1);
+            var breakdowns = BreakdownsOf(judgement);
+            _cases.Add(judgement.CaseId, new CaseEntry(judgement, answers, breakdowns));
+            Count(answers, breakdowns, +1);
             return ChangeOutcome.Applied;
         }
 
@@ -73,12 +73,12 @@ public sealed class InspectionLedger
 
         if (!entry.IsWithdrawn)
         {
-            Count(entry.Answers, entry.Slices, -1);
+            Count(entry.Answers, entry.Breakdowns, -1);
         }
 
-        var newSlices = SameSlices(entry.Judgement, judgement) ? entry.Slices : SlicesFor(judgement);
-        entry.Replace(judgement, answers, newSlices);
-        Count(answers, newSlices, +1);
+        var newBreakdowns = BreakdownComparison.Same(entry.Judgement, judgement) ? entry.Breakdowns : BreakdownsOf(judgement);
+        entry.Replace(judgement, answers, newBreakdowns);
+        Count(answers, newBreakdowns, +1);
         return ChangeOutcome.Applied;
     }
 
@@ -132,7 +132,7 @@ public sealed class InspectionLedger
 
         if (!entry.IsWithdrawn)
         {
-            Count(entry.Answers, entry.Slices, -1);
+            Count(entry.Answers, entry.Breakdowns, -1);
         }
 
         entry.Withdraw(revision);
@@ -171,18 +171,18 @@ public sealed class InspectionLedger
     }
 
     /// <summary>Ratings from the running tallies: constant cost in the number of cases.</summary>
-    public InspectionResults Results() => RatingEngine.Rate(Rulebook, _tallies.ToArray(), _judged);
+    public InspectionResults Results() => RatingEngine.Rate(Rulebook, _tallies.ToArray(), _judged) with { Cases = CaseCount };
 
-    /// <summary>Every breakdown slice that currently has at least one case.</summary>
+    /// <summary>Every breakdown that currently has at least one case.</summary>
     public IReadOnlyList<BreakdownResult> Breakdowns() =>
-        [.. _slices.Values.Where(s => s.Cases > 0)
+        [.. _breakdowns.Values.Where(s => s.Cases > 0)
             .OrderBy(s => s.Key.Dimension, StringComparer.Ordinal).ThenBy(s => s.Key.Value, StringComparer.Ordinal)
             .Select(s => BreakdownResult.From(Rulebook, s.Key, s.Cases, s.Counts.ToArray()))];
 
-    /// <summary>One slice's figures; a slice with no case has zero tallies and no ratings.</summary>
+    /// <summary>One breakdown's figures; a breakdown with no case has zero tallies and no ratings.</summary>
     public BreakdownResult Breakdown(BreakdownKey key) =>
-        _slices.TryGetValue(key, out var slice)
-            ? BreakdownResult.From(Rulebook, key, slice.Cases, slice.Counts.ToArray())
+        _breakdowns.TryGetValue(key, out var breakdown)
+            ? BreakdownResult.From(Rulebook, key, breakdown.Cases, breakdown.Counts.ToArray())
             : BreakdownResult.From(Rulebook, key, 0, new AnswerTally[_tallies.KeyQuestionCount]);
 
     /// <summary>A copy of the counters, for pooling into regional and national figures.</summary>
@@ -190,7 +190,7 @@ public sealed class InspectionLedger
         Rulebook.Key,
         CaseCount,
         _tallies.ToArray(),
-        _slices.Values.Where(s => s.Cases > 0).ToDictionary(s => s.Key, s => new SliceTally(s.Cases, s.Counts.ToArray())));
+        _breakdowns.Values.Where(s => s.Cases > 0).ToDictionary(s => s.Key, s => new BreakdownTally(s.Cases, s.Counts.ToArray())));
 
     /// <summary>Every case the ledger knows, withdrawn ones included, for persistence.</summary>
     public IEnumerable<CaseState> Cases() =>
@@ -229,81 +229,41 @@ public sealed class InspectionLedger
         return ledger;
     }
 
-    private BreakdownTally[] SlicesFor(CaseJudgement judgement)
+    private BreakdownCounter[] BreakdownsOf(CaseJudgement judgement)
     {
-        var slices = new BreakdownTally[judgement.Attributes.Count + 1];
-        slices[0] = Slice(new BreakdownKey(BreakdownKey.CaseTypeDimension, judgement.CaseType));
-        for (var i = 0; i < judgement.Attributes.Count; i++)
+        var breakdowns = new BreakdownCounter[judgement.Traits.Count + 1];
+        breakdowns[0] = CounterFor(new BreakdownKey(BreakdownKey.CaseTypeDimension, judgement.CaseType));
+        for (var i = 0; i < judgement.Traits.Count; i++)
         {
-            var attribute = judgement.Attributes[i];
-            slices[i + 1] = Slice(new BreakdownKey(attribute.Name, attribute.Value));
+            var trait = judgement.Traits[i];
+            breakdowns[i + 1] = CounterFor(new BreakdownKey(trait.Name, trait.Value));
         }
 
-        return slices;
+        return breakdowns;
     }
 
-    private BreakdownTally Slice(BreakdownKey key)
+    private BreakdownCounter CounterFor(BreakdownKey key)
     {
-        if (!_slices.TryGetValue(key, out var slice))
+        if (!_breakdowns.TryGetValue(key, out var counter))
         {
-            slice = new BreakdownTally(key, _tallies.KeyQuestionCount);
-            _slices.Add(key, slice);
+            counter = new BreakdownCounter(key, _tallies.KeyQuestionCount);
+            _breakdowns.Add(key, counter);
         }
 
-        return slice;
+        return counter;
     }
 
-    private void Count(Answer[] answers, BreakdownTally[] slices, int delta)
+    private void Count(Answer[] answers, BreakdownCounter[] breakdowns, int delta)
     {
         CaseCount += delta;
         _tallies.Add(answers, delta);
-        foreach (var slice in slices)
+        foreach (var breakdown in breakdowns)
         {
-            slice.Cases += delta;
-            slice.Counts.Add(answers, delta);
+            breakdown.Cases += delta;
+            breakdown.Counts.Add(answers, delta);
         }
     }
 
     private static bool SameContent(CaseEntry entry, CaseJudgement judgement, Answer[] answers) =>
-        SameSlices(entry.Judgement, judgement) && entry.Answers.AsSpan().SequenceEqual(answers);
-
-    // Same case type and the same traits, in any order (validation rules out repeated names).
-    // Index loops, not foreach: enumerating an IReadOnlyList allocates, and this runs on every change.
-    private static bool SameSlices(CaseJudgement a, CaseJudgement b)
-    {
-        var (mine, theirs) = (a.Attributes, b.Attributes);
-        if (a.CaseType != b.CaseType || mine.Count != theirs.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < mine.Count; i++)
-        {
-            if (!HasTrait(theirs, mine[i], i))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool HasTrait(IReadOnlyList<CaseTrait> traits, CaseTrait trait, int likelyAt)
-    {
-        // Revisions usually list traits in the same order, so look where it was first.
-        if (likelyAt < traits.Count && traits[likelyAt] == trait)
-        {
-            return true;
-        }
-
-        for (var j = 0; j < traits.Count; j++)
-        {
-            if (traits[j] == trait)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        BreakdownComparison.Same(entry.Judgement, judgement) && entry.Answers.AsSpan().SequenceEqual(answers);
 }

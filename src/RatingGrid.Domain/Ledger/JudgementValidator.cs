@@ -39,24 +39,24 @@ public static class JudgementValidator
             Add("case_type", $"'{judgement.CaseType}' is not a case type of {rulebook.Key}; expected one of {string.Join(", ", rulebook.CaseTypes)}");
         }
 
-        var attributes = judgement.Attributes;
-        for (var i = 0; i < attributes.Count; i++)
+        var traits = judgement.Traits;
+        for (var i = 0; i < traits.Count; i++)
         {
-            var attribute = attributes[i];
-            if (string.IsNullOrWhiteSpace(attribute.Name))
+            var trait = traits[i];
+            if (string.IsNullOrWhiteSpace(trait.Name))
             {
                 Add($"traits[{i}].name", "is required");
             }
-            else if (attribute.Name == BreakdownKey.CaseTypeDimension)
+            else if (trait.Name == BreakdownKey.CaseTypeDimension)
             {
                 Add($"traits[{i}].name", $"'{BreakdownKey.CaseTypeDimension}' is reserved: set case_type instead");
             }
-            else if (IndexOfAttribute(attributes, attribute.Name, i) is var first and >= 0)
+            else if (IndexOfTrait(traits, trait.Name, i) is var first and >= 0)
             {
-                Add($"traits[{i}].name", $"'{attribute.Name}' is given twice (first at traits[{first}])");
+                Add($"traits[{i}].name", $"'{trait.Name}' is given twice (first at traits[{first}])");
             }
 
-            if (string.IsNullOrWhiteSpace(attribute.Value))
+            if (string.IsNullOrWhiteSpace(trait.Value))
             {
                 Add($"traits[{i}].value", "is required");
             }
@@ -139,11 +139,11 @@ public static class JudgementValidator
         return violations ?? (IReadOnlyList<FieldViolation>)[];
     }
 
-    private static int IndexOfAttribute(IReadOnlyList<CaseTrait> attributes, string name, int before)
+    private static int IndexOfTrait(IReadOnlyList<CaseTrait> traits, string name, int before)
     {
         for (var j = 0; j < before; j++)
         {
-            if (attributes[j].Name == name)
+            if (traits[j].Name == name)
             {
                 return j;
             }

@@ -8,10 +8,3 @@ public enum Rating
     Good = 2,
     Outstanding = 3,
 }
-
-/// <summary>The rating scale.</summary>
-public static class RatingNames
-{
-    /// <summary>Every rating on the scale, worst first.</summary>
-    public static IReadOnlyList<Rating> Scale { get; } = [Rating.Inadequate, Rating.RequiresImprovement, Rating.Good, Rating.Outstanding];
-}

@@ -15,19 +15,3 @@ internal sealed record RulebookDocument(
     [property: JsonPropertyName("minimumApplicableCases")] int? MinimumApplicableCases,
     [property: JsonPropertyName("points")] Dictionary<string, int>? Points,
     [property: JsonPropertyName("overallBands")] List<BandDocument?>? OverallBands);
-
-internal sealed record StandardDocument(
-    [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("rated")] string? Rated,
-    [property: JsonPropertyName("keyQuestions")] List<KeyQuestionDocument?>? KeyQuestions);
-
-internal sealed record KeyQuestionDocument(
-    [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("focus")] string? Focus,
-    [property: JsonPropertyName("wording")] string? Wording);
-
-internal sealed record BandDocument(
-    [property: JsonPropertyName("rating")] string? Rating,
-    [property: JsonPropertyName("from")] int? From,
-    [property: JsonPropertyName("to")] int? To);

@@ -3,6 +3,8 @@ namespace RatingGrid.Domain.Rulebooks;
 // Turns a parsed document into a Rulebook, recording every problem with its JSON path.
 internal sealed class RulebookValidator(List<RulebookProblem> problems)
 {
+    private readonly BandValidator _bands = new(problems);
+
     private const string CasesRated = "cases";
     private const string JudgedRated = "judged";
 
@@ -22,7 +24,7 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
         var title = doc.Title ?? id ?? "";
         var caseTypes = CaseTypes(doc.CaseTypes);
         var standards = Standards(doc.Standards);
-        var caseBands = Bands(doc.CaseBands, "$.caseBands", "percentage", 0, 100, (r, f, t) => new CaseBand(r, f, t));
+        var caseBands = _bands.Validate(doc.CaseBands, "$.caseBands", "percentage", 0, 100, (r, f, t) => new CaseBand(r, f, t));
         var basis = Basis(doc.BandingBasis);
         var minimum = doc.MinimumApplicableCases ?? 1;
         if (minimum < 1)
@@ -35,7 +37,7 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
         if (points is not null && standards is not null)
         {
             var maxScore = standards.Count * points.Values.Max();
-            overallBands = Bands(doc.OverallBands, "$.overallBands", "score", 0, maxScore, (r, f, t) => new OverallBand(r, f, t));
+            overallBands = _bands.Validate(doc.OverallBands, "$.overallBands", "score", 0, maxScore, (r, f, t) => new OverallBand(r, f, t));
         }
         else if (doc.OverallBands is null)
         {
@@ -228,102 +230,6 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
         return ok ? result : null;
     }
 
-    private List<TBand>? Bands<TBand>(List<BandDocument?>? bands, string at, string unit, int low, int high, Func<Rating, int, int, TBand> make)
-    {
-        if (bands is null || bands.Count == 0)
-        {
-            Problem(at, $"must list bands covering {unit}s {low}..{high}");
-            return null;
-        }
-
-        var before = problems.Count;
-        var parsed = new List<(Rating Rating, int From, int To, string At)>();
-        var ratingsSeen = new Dictionary<Rating, string>();
-        for (var i = 0; i < bands.Count; i++)
-        {
-            var bandAt = $"{at}[{i}]";
-            var band = bands[i];
-            if (band is null)
-            {
-                Problem(bandAt, "is null");
-                continue;
-            }
-
-            Rating rating = default;
-            var ratingOk = band.Rating is not null && TryParseRating(band.Rating, out rating);
-            if (!ratingOk)
-            {
-                Problem(bandAt + ".rating", $"{Quote(band.Rating)} is not a rating; expected one of {ScaleNames}");
-            }
-            else if (!ratingsSeen.TryAdd(rating, bandAt))
-            {
-                Problem(bandAt + ".rating", $"{rating} already has a band at {ratingsSeen[rating]}");
-                ratingOk = false;
-            }
-
-            if (band.From is not { } from || band.To is not { } to)
-            {
-                Problem(bandAt, "needs both 'from' and 'to'");
-                continue;
-            }
-
-            var boundsOk = true;
-            if (from > to)
-            {
-                Problem(bandAt, $"'from' {from} is above 'to' {to}");
-                boundsOk = false;
-            }
-
-            if (from < low || to > high)
-            {
-                Problem(bandAt, $"{from}..{to} falls outside the {unit} range {low}..{high}");
-                boundsOk = false;
-            }
-
-            if (ratingOk && boundsOk)
-            {
-                parsed.Add((rating, from, to, bandAt));
-            }
-        }
-
-        if (problems.Count > before)
-        {
-            // Coverage checks over a partial set of bands would only echo the problems already reported.
-            return null;
-        }
-
-        parsed.Sort((a, b) => a.From.CompareTo(b.From));
-        if (parsed.Count > 0 && parsed[0].From > low)
-        {
-            Problem(parsed[0].At, $"gap: {unit}s {low}..{parsed[0].From - 1} are in no band");
-        }
-
-        for (var i = 1; i < parsed.Count; i++)
-        {
-            var (prev, next) = (parsed[i - 1], parsed[i]);
-            if (next.From <= prev.To)
-            {
-                Problem(next.At, $"overlaps {prev.At}: {unit}s {next.From}..{Math.Min(prev.To, next.To)} are in both");
-            }
-            else if (next.From > prev.To + 1)
-            {
-                Problem(next.At, $"gap: {unit}s {prev.To + 1}..{next.From - 1} are in no band");
-            }
-
-            if (next.Rating <= prev.Rating)
-            {
-                Problem(next.At, $"out of order: {next.Rating} for higher {unit}s than {prev.Rating} at {prev.At}");
-            }
-        }
-
-        if (parsed.Count > 0 && parsed[^1].To < high)
-        {
-            Problem(parsed[^1].At, $"gap: {unit}s {parsed[^1].To + 1}..{high} are in no band");
-        }
-
-        return problems.Count > before ? null : [.. parsed.Select(b => make(b.Rating, b.From, b.To))];
-    }
-
     private string? RequireText(string? value, string at)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -335,12 +241,12 @@ internal sealed class RulebookValidator(List<RulebookProblem> problems)
         return value;
     }
 
-    private static bool TryParseRating(string name, out Rating rating) =>
+    internal static bool TryParseRating(string name, out Rating rating) =>
         Enum.TryParse(name, ignoreCase: true, out rating) && Enum.IsDefined(rating) && !int.TryParse(name, out _);
 
-    private static string ScaleNames => string.Join(", ", RatingNames.Scale);
+    internal static string ScaleNames => string.Join(", ", RatingNames.Scale);
 
-    private static string Quote(string? value) => value is null ? "nothing" : $"'{value}'";
+    internal static string Quote(string? value) => value is null ? "nothing" : $"'{value}'";
 
     private void Problem(string at, string message) => problems.Add(new RulebookProblem(at, message));
 }

@@ -66,7 +66,7 @@ internal sealed class Journal(Rulebook rulebook)
             writer.Write(JudgementKind);
             WriteString(writer, judgement.CaseType);
             // Indexed loops: foreach over these interface-typed lists allocates an enumerator per judgement.
-            var traits = judgement.Attributes;
+            var traits = judgement.Traits;
             writer.Write7BitEncodedInt(traits.Count);
             for (var i = 0; i < traits.Count; i++)
             {

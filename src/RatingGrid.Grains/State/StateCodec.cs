@@ -55,5 +55,5 @@ internal static class StateCodec
         state.Journal = [joined];
     }
 
-    private static JudgementInput Input(CaseJudgement j) => new(j.CaseId, j.Revision, j.CaseType, j.Attributes, j.Answers);
+    private static JudgementInput Input(CaseJudgement j) => new(j.CaseId, j.Revision, j.CaseType, j.Traits, j.Answers);
 }

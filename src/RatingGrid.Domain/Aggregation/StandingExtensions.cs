@@ -1,0 +1,24 @@
+using RatingGrid.Domain.Ledger;
+
+namespace RatingGrid.Domain.Aggregation;
+
+/// <summary>Reads an inspection's standing off its ledger.</summary>
+public static class StandingExtensions
+{
+    /// <summary>Where the inspection held by <paramref name="ledger"/> stands now.</summary>
+    public static Standing Standing(this InspectionLedger ledger, string inspectionId, string pduName, string region, long version, DateTimeOffset changedAt = default)
+    {
+        var results = ledger.Results();
+        return new Standing(
+            inspectionId,
+            pduName,
+            region,
+            ledger.Rulebook.Key,
+            version,
+            results.Standards.ToDictionary(s => s.StandardId, s => s.Rating, StringComparer.Ordinal),
+            results.Overall.Rating,
+            results.Overall.Score,
+            ledger.Snapshot(),
+            changedAt);
+    }
+}

@@ -1,0 +1,4 @@
+namespace RatingGrid.Domain.Ledger;
+
+/// <summary>The answer to one key question.</summary>
+public readonly record struct KeyQuestionAnswer(string KeyQuestionId, Answer Answer);
