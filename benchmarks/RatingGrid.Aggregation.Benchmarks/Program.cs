@@ -7,8 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Rulebooks;
-using RatingGrid.Grains;
-using RatingGrid.Host;
+using RatingGrid.Grains.Abstractions.Aggregates;
+using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
 // Regional and national aggregation, end to end through the host (gRPC over loopback):
@@ -36,7 +36,7 @@ await using (var memory = await StartHostAsync("Memory"))
 async Task FreshnessAsync(RunningHost host, int inspections, int probes)
 {
     var client = host.Client;
-    var nation = host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IAggregateGrain>(IAggregateGrain.Nation);
+    var nation = host.App.Services.GetRequiredService<IGrainFactory>().GetAggregate(AggregateKey.Nation);
     var ids = await OpenAsync(client, "fresh", inspections);
     using var stop = new CancellationTokenSource();
     // Background load: every other inspection keeps receiving revisions while the probe is timed.
@@ -54,7 +54,7 @@ async Task FreshnessAsync(RunningHost host, int inspections, int probes)
     {
         var ack = await client.RecordJudgementsAsync(Batch(ids[0], p, 3));
         var acknowledged = Stopwatch.GetTimestamp();
-        while ((await nation.GetSummaryAsync(ids[0]))?.Version < ack.Version)
+        while ((await nation.GetStandingAsync(ids[0]))?.Version < ack.Version)
         {
             await Task.Delay(1);
         }

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
-using RatingGrid.Grains;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 // End-to-end load through the grains, acknowledged only once written: 100 inspections x 50 cases x
@@ -18,7 +18,7 @@ var cases = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) :
 var revisions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
 var total = inspections * cases * revisions;
 var rulebook = RulebookCatalog.BuiltIn.Get(RulebookCatalog.DefaultKey);
-var providers = Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PROVIDERS")?.Split(',') ?? [StorageSettings.Memory, StorageSettings.AzureBlob];
+var providers = Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PROVIDERS")?.Split(',') ?? ["Memory", "AzureBlob"];
 
 await using var azurite = new AzuriteProcess();
 await azurite.StartAsync();
@@ -31,7 +31,7 @@ foreach (var perCall in new[] { 1, 10 })
     foreach (var provider in providers)
     {
         var observer = new StorageObserver();
-        await using var cluster = await TestClusters.StartAsync(azurite, $"bench-{Guid.NewGuid():N}", observer, provider: provider);
+        await using var cluster = await TestClusters.StartAsync(azurite, $"bench-{Guid.NewGuid():N}", observer, inMemory: provider == "Memory");
         // Call from inside the silo process, as the co-hosted gRPC services do.
         var grains = cluster.GetSiloServiceProvider().GetRequiredService<IGrainFactory>();
 
@@ -48,7 +48,7 @@ foreach (var perCall in new[] { 1, 10 })
         Console.WriteLine($"{$"{perCall} judgement(s)/call",-22} {provider,-10} {rates[provider],12:N0} {writes,7:N0} {total / (double)writes,9:N1} {elapsed.TotalSeconds,7:N2}  {ownCpu.TotalSeconds:N1} s / {azuriteCpu.TotalSeconds:N1} s");
     }
 
-    if (rates.TryGetValue(StorageSettings.Memory, out var memory) && rates.TryGetValue(StorageSettings.AzureBlob, out var durable))
+    if (rates.TryGetValue("Memory", out var memory) && rates.TryGetValue("AzureBlob", out var durable))
     {
         Console.WriteLine($"{"",-22} durable / memory = {durable / memory:P0} (durable target >= 20,000 judgements/s)");
     }
@@ -66,13 +66,13 @@ async Task<TimeSpan> RunAsync(IGrainFactory factory, string label, int inspectio
         for (var r = 1; r <= revisions; r++)
         {
             var judgements = Enumerable.Range(w * perCall, perCall).Select(c => Judgement($"case-{c}", r)).ToArray();
-            await grain.RecordJudgementsAsync(new JudgementBatch("bench", judgements));
+            await grain.RecordJudgementsAsync(new JudgementBatchInput("bench", judgements));
         }
     }))));
     return watch.Elapsed;
 }
 
-JudgementInput Judgement(string caseId, long revision) => new(
+CaseJudgement Judgement(string caseId, long revision) => new(
     caseId,
     revision,
     revision % 3 == 0 ? "licence" : "community",

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Grpc.Net.Client;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Rulebooks;
-using RatingGrid.Host;
+using RatingGrid.Host.Hosting;
 using RatingGrid.Host.Benchmarks;
 using RatingGrid.Testing;
 
@@ -30,7 +30,7 @@ long writes = 0;
 using var meters = new System.Diagnostics.Metrics.MeterListener();
 meters.InstrumentPublished = (instrument, listener) =>
 {
-    if (instrument.Meter.Name == RatingGrid.Grains.GrainMetrics.MeterName && instrument.Name == "ratinggrid.storage.writes")
+    if (instrument.Meter.Name == RatingGrid.Grains.Diagnostics.GrainMetrics.MeterName && instrument.Name == "ratinggrid.storage.writes")
     {
         listener.EnableMeasurementEvents(instrument);
     }

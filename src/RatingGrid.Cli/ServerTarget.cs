@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -30,14 +29,4 @@ internal sealed record ServerTarget(string Address, string? Token)
             UnsafeUseInsecureChannelCallCredentials = !secure,
         });
     }
-}
-
-/// <summary>The --server and --token options every command that calls the service shares.</summary>
-internal sealed class ServerOptions(Option<string> server, Option<string?> token)
-{
-    public Option<string> Server => server;
-
-    public Option<string?> Token => token;
-
-    public ServerTarget From(ParseResult parse) => new(parse.GetValue(server)!, parse.GetValue(token));
 }

@@ -1,4 +1,4 @@
-using RatingGrid.Host;
+using RatingGrid.Host.Hosting;
 
 var app = RatingGridApp.Build(args);
 await app.RunAsync();

@@ -55,5 +55,3 @@ public static class DevelopmentKey
         writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
     }
 }
-
-public sealed class DevelopmentKeyException(string message) : Exception(message);

@@ -1,3 +1,6 @@
+using RatingGrid.Domain.Aggregation;
+using RatingGrid.Grains.Abstractions.Aggregates;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
@@ -14,15 +17,15 @@ public sealed class AggregateDurabilityTests(Azurite azurite)
         var observer = new StorageObserver();
         var serviceId = Scenarios.NewId("aggregate-durability");
         var id = Scenarios.NewId("inspection");
-        var regionKey = IAggregateGrain.RegionKey(Scenarios.NewId("region"));
-        InspectionSummary newer;
+        var regionKey = AggregateKey.ForRegion(Scenarios.NewId("region"));
+        Standing newer;
         await using (var cluster = await TestClusters.StartAsync(azurite, serviceId, observer))
         {
             var inspection = cluster.Client.GetGrain<IInspectionGrain>(id);
-            await inspection.OpenAsync(Scenarios.Details() with { Region = regionKey["region/".Length..] }, "lead");
+            await inspection.OpenAsync(Scenarios.Details() with { Region = regionKey.Region! }, "lead");
             await inspection.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c1", 1)));
-            var region = cluster.Client.GetGrain<IAggregateGrain>(regionKey);
-            var published = await Eventually.Until(() => region.GetSummaryAsync(id), s => s is { Cases: 1 }, TestContext.Current.CancellationToken);
+            var region = cluster.Client.GetAggregate(regionKey);
+            var published = await Eventually.Until(() => region.GetStandingAsync(id), s => s is { Cases: 1 }, TestContext.Current.CancellationToken);
             newer = published! with { Version = published!.Version + 1, Score = published.Score + 1 };
 
             observer.FailAggregateWrites = true;
@@ -33,7 +36,7 @@ public sealed class AggregateDurabilityTests(Azurite azurite)
 
         // Completed means stored: a new cluster reads it back.
         await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
-        var stored = await restarted.Client.GetGrain<IAggregateGrain>(regionKey).GetSummaryAsync(id);
+        var stored = await restarted.Client.GetAggregate(regionKey).GetStandingAsync(id);
         Assert.Equal(newer.Version, stored?.Version);
         Assert.Equal(newer.Score, stored?.Score);
     }
@@ -44,33 +47,33 @@ public sealed class AggregateDurabilityTests(Azurite azurite)
     public async Task An_aggregate_written_by_another_activation_merges_what_that_one_wrote_and_its_publication_completes()
     {
         var serviceId = Scenarios.NewId("aggregate-conflict");
-        var regionKey = IAggregateGrain.RegionKey(Scenarios.NewId("region"));
+        var regionKey = AggregateKey.ForRegion(Scenarios.NewId("region"));
         var cancel = TestContext.Current.CancellationToken;
-        InspectionSummary first, second, mine;
+        Standing first, second, mine;
         await using (var one = await TestClusters.StartAsync(azurite, serviceId))
         {
             var id = Scenarios.NewId("inspection");
             var inspection = one.Client.GetGrain<IInspectionGrain>(id);
-            await inspection.OpenAsync(Scenarios.Details() with { Region = regionKey["region/".Length..] }, "lead");
+            await inspection.OpenAsync(Scenarios.Details() with { Region = regionKey.Region! }, "lead");
             await inspection.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c1", 1)));
-            var region = one.Client.GetGrain<IAggregateGrain>(regionKey);
-            first = (await Eventually.Until(() => region.GetSummaryAsync(id), s => s is { Cases: 1 }, cancel))!;
+            var region = one.Client.GetAggregate(regionKey);
+            first = (await Eventually.Until(() => region.GetStandingAsync(id), s => s is { Cases: 1 }, cancel))!;
             await region.PublishAsync([first]); // durable before the other activation reads
 
             await using (var other = await TestClusters.StartAsync(azurite, serviceId))
             {
                 second = first with { InspectionId = Scenarios.NewId("inspection"), Score = first.Score + 1 };
-                await other.Client.GetGrain<IAggregateGrain>(regionKey).PublishAsync([second]);
+                await other.Client.GetAggregate(regionKey).PublishAsync([second]);
             }
 
             mine = first with { Version = first.Version + 1, Score = first.Score + 2 };
             await region.PublishAsync([mine]).WaitAsync(TimeSpan.FromSeconds(30), cancel);
-            Assert.Equal(second.Score, (await region.GetSummaryAsync(second.InspectionId))?.Score);
+            Assert.Equal(second.Score, (await region.GetStandingAsync(second.InspectionId))?.Score);
         }
 
         await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
-        var stored = restarted.Client.GetGrain<IAggregateGrain>(regionKey);
-        Assert.Equal(mine.Version, (await stored.GetSummaryAsync(mine.InspectionId))?.Version);
-        Assert.Equal(second.Score, (await stored.GetSummaryAsync(second.InspectionId))?.Score);
+        var stored = restarted.Client.GetAggregate(regionKey);
+        Assert.Equal(mine.Version, (await stored.GetStandingAsync(mine.InspectionId))?.Version);
+        Assert.Equal(second.Score, (await stored.GetStandingAsync(second.InspectionId))?.Score);
     }
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Abstractions.Aggregates;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
@@ -21,14 +23,14 @@ public sealed class AggregationTests(Azurite azurite)
         var factory = cluster.Client;
         var run = Guid.NewGuid().ToString("N")[..8];
         var random = new Random(5150);
-        var acknowledged = new Dictionary<string, List<JudgementInput>>();
+        var acknowledged = new Dictionary<string, List<CaseJudgement>>();
 
         await Parallel.ForEachAsync(Enumerable.Range(0, Inspections), TestContext.Current.CancellationToken, async (i, _) =>
         {
             var id = $"agg-{run}-{i:D3}";
             var grain = factory.GetGrain<IInspectionGrain>(id);
             await grain.OpenAsync(Scenarios.Details(id) with { Region = Region(i) }, "lead");
-            var sent = new List<JudgementInput>();
+            var sent = new List<CaseJudgement>();
             var local = new Random(i);
             for (var revision = 1; revision <= 3; revision++)
             {
@@ -58,7 +60,7 @@ public sealed class AggregationTests(Azurite azurite)
             var ledger = new InspectionLedger(Scenarios.Rulebook);
             foreach (var judgement in judgements.OrderBy(j => j.Revision))
             {
-                ledger.Apply(judgement.ToDomain());
+                ledger.Apply(judgement);
             }
 
             var standing = ledger.Standing(id, view.Details.PduName, view.Details.Region, view.Version);
@@ -66,13 +68,13 @@ public sealed class AggregationTests(Azurite azurite)
             expectedRegions[view.Details.Region].Replace(standing);
         }
 
-        await EventuallyEqual(factory.GetGrain<IAggregateGrain>(IAggregateGrain.Nation), expectedNation);
+        await EventuallyEqual(factory.GetAggregate(AggregateKey.Nation), expectedNation);
         foreach (var (region, expected) in expectedRegions)
         {
-            await EventuallyEqual(factory.GetGrain<IAggregateGrain>(IAggregateGrain.RegionKey(region)), expected);
+            await EventuallyEqual(factory.GetAggregate(AggregateKey.ForRegion(region)), expected);
         }
 
-        Assert.Equal(Inspections, (await factory.GetGrain<IAggregateGrain>(IAggregateGrain.Nation).ListAsync()).Count(s => s.InspectionId.Contains(run, StringComparison.Ordinal)));
+        Assert.Equal(Inspections, (await factory.GetAggregate(AggregateKey.Nation).ListAsync()).Count(s => s.InspectionId.Contains(run, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -91,22 +93,22 @@ public sealed class AggregationTests(Azurite azurite)
                 var judgements = Enumerable.Range(0, 4).Select(c => Scenarios.Judgement($"c{c}", 1, seed: i)).ToArray();
                 var receipt = await grain.RecordJudgementsAsync(Scenarios.Batch(judgements));
                 var ledger = new InspectionLedger(Scenarios.Rulebook);
-                ledger.ApplyBatch([.. judgements.Select(j => j.ToDomain())]);
+                ledger.ApplyBatch(judgements);
                 expected.Replace(ledger.Standing(id, $"PDU {id}", Region(i), receipt.Version));
             }
 
-            before = await EventuallyEqual(cluster.Client.GetGrain<IAggregateGrain>(IAggregateGrain.Nation), expected);
+            before = await EventuallyEqual(cluster.Client.GetAggregate(AggregateKey.Nation), expected);
         }
 
         await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
-        var after = await restarted.Client.GetGrain<IAggregateGrain>(IAggregateGrain.Nation).GetAsync();
+        var after = await restarted.Client.GetAggregate(AggregateKey.Nation).GetAsync();
         Assert.Equal(before, Figures(after));
     }
 
     private static string Figures(AggregateView view) => JsonSerializer.Serialize(view.Rulebooks, Json);
 
     private static string Figures(Aggregate aggregate) =>
-        JsonSerializer.Serialize(aggregate.Rulebooks.Select(k => AggregateFiguresView.From(aggregate.Figures(k))).ToList(), Json);
+        JsonSerializer.Serialize(aggregate.Rulebooks.Select(aggregate.Figures).ToList(), Json);
 
     // Aggregation runs behind acknowledgements: wait, with a deadline, until the figures settle on the expected ones.
     private static async Task<string> EventuallyEqual(IAggregateGrain grain, Aggregate expected)

@@ -1,4 +1,5 @@
 using Orleans.TestingHost;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;

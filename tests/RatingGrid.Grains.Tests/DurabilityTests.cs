@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;

@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Diagnostics;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;

@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Grains.Abstractions.Errors;
 
 namespace RatingGrid.Grains.Tests;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.State;
 using RatingGrid.Testing;
 
@@ -72,7 +74,7 @@ public sealed class MemoryStorageTests(Azurite azurite)
     [Fact]
     public async Task An_inspection_on_memory_storage_comes_back_whole_after_deactivation()
     {
-        await using var cluster = await TestClusters.StartAsync(azurite, Scenarios.NewId("memory"), provider: StorageSettings.Memory);
+        await using var cluster = await TestClusters.StartAsync(azurite, Scenarios.NewId("memory"), inMemory: true);
         var grain = cluster.Client.GetGrain<IInspectionGrain>(Scenarios.NewId("inspection"));
         await grain.OpenAsync(Scenarios.Details(), "lead-inspector");
         await grain.RecordJudgementsAsync(Scenarios.Batch([.. Enumerable.Range(0, 10).Select(i => Scenarios.Judgement($"case-{i}", 1))]));

@@ -1,5 +1,7 @@
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
+using RatingGrid.Grains.Abstractions.Inspections;
 
 namespace RatingGrid.Grains.Tests;
 
@@ -16,10 +18,10 @@ internal static class Scenarios
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     /// <summary>A full 12-answer judgement whose answers depend on the case, revision and seed.</summary>
-    public static JudgementInput Judgement(string caseId, long revision, int seed = 0)
+    public static CaseJudgement Judgement(string caseId, long revision, int seed = 0)
     {
         var random = new Random(HashCode.Combine(caseId, revision, seed));
-        return new JudgementInput(
+        return new CaseJudgement(
             caseId,
             revision,
             random.Next(3) == 0 ? "licence" : "community",
@@ -27,22 +29,22 @@ internal static class Scenarios
             [.. Rulebook.KeyQuestions.Select(kq => new KeyQuestionAnswer(kq.Id, (Answer)(1 + random.Next(3))))]);
     }
 
-    public static JudgementBatch Batch(params JudgementInput[] judgements) => new("inspector-1", judgements);
+    public static JudgementBatchInput Batch(params CaseJudgement[] judgements) => new("inspector-1", judgements);
 
     /// <summary>The results the Domain computes from scratch over exactly these judgements.</summary>
-    public static ResultsView FromScratch(IEnumerable<JudgementInput> acknowledged)
+    public static InspectionResults FromScratch(IEnumerable<CaseJudgement> acknowledged)
     {
         var ledger = new InspectionLedger(Rulebook);
         foreach (var judgement in acknowledged.OrderBy(j => j.Revision))
         {
-            ledger.Apply(judgement.ToDomain());
+            ledger.Apply(judgement);
         }
 
-        return ResultsView.From(ledger.Results(), ledger.CaseCount);
+        return ledger.Results();
     }
 
-    public static bool Same(ResultsView a, ResultsView b) =>
-        a.RulebookId == b.RulebookId && a.Cases == b.Cases
+    public static bool Same(InspectionResults a, InspectionResults b) =>
+        a.Rulebook == b.Rulebook && a.Cases == b.Cases
         && a.KeyQuestions.SequenceEqual(b.KeyQuestions)
         && a.Standards.SequenceEqual(b.Standards)
         && a.Overall with { PossibleRatings = NoRatings } == b.Overall with { PossibleRatings = NoRatings }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Grains.Abstractions.Inspections;
 
 namespace RatingGrid.Grains.Tests;
 
@@ -17,7 +18,7 @@ public sealed class SerializationTests
     {
         var sent = Scenarios.Batch(Scenarios.Judgement("case-1", 3, seed: 7), Scenarios.Judgement("case-2", 1, seed: 8));
 
-        var received = Serializer.Deserialize<JudgementBatch>(Serializer.SerializeToArray(sent))!;
+        var received = Serializer.Deserialize<JudgementBatchInput>(Serializer.SerializeToArray(sent))!;
 
         Assert.Equal(sent.Actor, received.Actor);
         Assert.Equal(sent.Judgements.Count, received.Judgements.Count);

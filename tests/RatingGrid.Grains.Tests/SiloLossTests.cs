@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using RatingGrid.Domain.Ledger;
+using RatingGrid.Grains.Abstractions.Errors;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
@@ -13,7 +16,7 @@ public sealed class SiloLossTests(Azurite azurite)
     public async Task Losing_a_silo_mid_way_loses_no_acknowledged_judgement()
     {
         await using var cluster = await TestClusters.StartAsync(azurite, Scenarios.NewId("silo-loss"), silos: 3);
-        var acknowledged = new ConcurrentDictionary<string, ConcurrentBag<JudgementInput>>();
+        var acknowledged = new ConcurrentDictionary<string, ConcurrentBag<CaseJudgement>>();
         var ackedBatches = 0;
         var thirdDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var inspectionIds = Enumerable.Range(0, Inspections).Select(i => Scenarios.NewId($"loss-{i}")).ToList();
@@ -64,7 +67,7 @@ public sealed class SiloLossTests(Azurite azurite)
     }
 
     // A client's duty after a failure: resend until acknowledged. Revisions make resends harmless.
-    private static async Task SendUntilAcknowledgedAsync(IInspectionGrain grain, JudgementBatch batch)
+    private static async Task SendUntilAcknowledgedAsync(IInspectionGrain grain, JudgementBatchInput batch)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;

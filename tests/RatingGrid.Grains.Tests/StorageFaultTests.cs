@@ -1,4 +1,6 @@
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Grains.Abstractions.Errors;
+using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using RatingGrid.Host.Hosting;
 
 namespace RatingGrid.Host.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
@@ -78,7 +79,7 @@ public sealed partial class DeploymentAssetsTests
             ["Limits"] = typeof(Configuration.LimitSettings),
             ["Silo"] = typeof(Configuration.SiloSettings),
             ["Auth"] = typeof(Configuration.AuthSettings),
-            ["Storage"] = typeof(Grains.StorageSettings),
+            ["Storage"] = typeof(Configuration.StorageSettings),
         };
         var given = SettingName().Matches(Read("deploy", folder, file)).Select(m => (Section: m.Groups["section"].Value, Key: m.Groups["key"].Value)).ToList();
 

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using RatingGrid.Grains;
+using RatingGrid.Grains.Hosting;
 
 namespace RatingGrid.Testing;
 
@@ -15,19 +15,23 @@ public static class TestClusters
         string serviceId,
         StorageObserver? observer = null,
         short silos = 1,
-        string provider = StorageSettings.AzureBlob)
+        bool inMemory = false)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddRatingGridGrains(new StorageSettings
+            silo.AddRatingGridGrains();
+            if (inMemory)
             {
-                Provider = provider,
-                ConnectionString = azurite.ConnectionString,
-                Container = ContainerFor(serviceId),
-            });
+                silo.AddRatingGridMemoryStorage();
+            }
+            else
+            {
+                silo.AddRatingGridAzureBlobStorage(azurite.ConnectionString, ContainerFor(serviceId));
+            }
+
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 // Declare a killed silo dead quickly, so that its grains move on within the test.
@@ -56,9 +60,12 @@ public static class TestClusters
 
     private static void Decorate(IServiceCollection services, StorageObserver observer)
     {
-        var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Inspections));
-        services.Remove(real);
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Inspections, (sp, key) =>
-            new ObservedStorage((IGrainStorage)real.KeyedImplementationFactory!(sp, key), observer));
+        foreach (var name in new[] { StorageNames.Inspections, StorageNames.Aggregates })
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, name));
+            services.Remove(real);
+            services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) =>
+                new ObservedStorage((IGrainStorage)real.KeyedImplementationFactory!(sp, key), observer));
+        }
     }
 }

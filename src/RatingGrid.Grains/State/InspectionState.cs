@@ -1,4 +1,4 @@
-using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Abstractions.Inspections;
 
 namespace RatingGrid.Grains.State;
 
@@ -32,11 +32,3 @@ public sealed class InspectionState
     [Id(5)]
     public Dictionary<string, JudgedRatingRecord> JudgedRatings { get; set; } = [];
 }
-
-/// <summary>A judged standard's rating, with who set it and when.</summary>
-[GenerateSerializer, Immutable, Alias("RatingGrid.JudgedRatingRecord.v1")]
-public sealed record JudgedRatingRecord(
-    [property: Id(0)] Rating Rating,
-    [property: Id(1)] string Rationale,
-    [property: Id(2)] string Actor,
-    [property: Id(3)] DateTimeOffset SetAt);

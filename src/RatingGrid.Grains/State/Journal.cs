@@ -4,9 +4,6 @@ using RatingGrid.Domain.Rulebooks;
 
 namespace RatingGrid.Grains.State;
 
-/// <summary>One accepted change to a case: a judgement, or (with no judgement) a withdrawal.</summary>
-internal sealed record JournalEntry(string CaseId, long Revision, string Actor, DateTimeOffset ReceivedAt, CaseJudgement? Judgement);
-
 /// <summary>
 /// The binary journal of one inspection. A segment is a format byte then entries; an entry is the
 /// case id, revision, actor, time received (UTC ticks), a kind byte (1 judgement, 2 withdrawal) and,

@@ -1,6 +1,7 @@
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Domain.Scoring;
+using RatingGrid.Grains.Abstractions.Inspections;
 
 namespace RatingGrid.Grains.State;
 
@@ -33,7 +34,7 @@ internal static class StateCodec
     public static IReadOnlyList<CaseRevisionView> History(Rulebook rulebook, InspectionState state, string caseId) =>
         [.. new Journal(rulebook).Read(state.Journal)
             .Where(e => e.CaseId == caseId)
-            .Select(e => new CaseRevisionView(e.Revision, e.Judgement is null, e.Actor, e.ReceivedAt, e.Judgement is null ? null : Input(e.Judgement)))];
+            .Select(e => new CaseRevisionView(e.Revision, e.Judgement is null, e.Actor, e.ReceivedAt, e.Judgement))];
 
     // Segments share one string table in order, so joining their bodies keeps every reference valid.
     private static void Compact(InspectionState state)
@@ -54,6 +55,4 @@ internal static class StateCodec
 
         state.Journal = [joined];
     }
-
-    private static JudgementInput Input(CaseJudgement j) => new(j.CaseId, j.Revision, j.CaseType, j.Traits, j.Answers);
 }

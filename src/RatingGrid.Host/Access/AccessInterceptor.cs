@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Options;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Security;
 
@@ -11,8 +12,10 @@ namespace RatingGrid.Host.Access;
 /// authentication is off), the rpc's scope, the caller's call rate and stream count. Health and
 /// reflection stay open so probes and tools work without a token.
 /// </summary>
-internal sealed partial class AccessInterceptor(AccessRules rules, AuthSettings auth, CallerLimits limits, ILogger<AccessInterceptor> logger) : Interceptor
+internal sealed partial class AccessInterceptor(AccessRules rules, IOptions<AuthSettings> authOptions, CallerLimits limits, ILogger<AccessInterceptor> logger) : Interceptor
 {
+    private readonly AuthSettings _auth = authOptions.Value;
+
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         Admit(context);
@@ -68,7 +71,7 @@ internal sealed partial class AccessInterceptor(AccessRules rules, AuthSettings 
                 new Metadata { { "retry-after-ms", wait.ToString(CultureInfo.InvariantCulture) } });
         }
 
-        if (caller.Subject is null && auth.Mode != AuthSettings.None)
+        if (caller.Subject is null && _auth.Mode != AuthSettings.None)
         {
             var refusal = Authentication.Refusal(context.GetHttpContext());
             LogRefused(context.Method, caller.LimitKey, refusal.Detail);
@@ -91,7 +94,7 @@ internal sealed partial class AccessInterceptor(AccessRules rules, AuthSettings 
     // throttled by address.
     private Caller Identify(ServerCallContext context)
     {
-        if (auth.Mode == AuthSettings.None)
+        if (_auth.Mode == AuthSettings.None)
         {
             return Caller.Unchecked(context);
         }
@@ -121,28 +124,4 @@ internal sealed partial class AccessInterceptor(AccessRules rules, AuthSettings 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Denied {Method} to {Caller}: needs scope {Scope}")]
     private partial void LogDenied(string method, string caller, string scope);
-}
-
-/// <summary>
-/// Reads a stream's messages no faster than the caller's call rate allows: the rest wait in the
-/// transport. The token ends only the wait for a permit, never a read: cancelling a read by token
-/// aborts the whole HTTP/2 call, so whoever stops reading ends a pending read with
-/// <see cref="System.IO.Pipelines.PipeReader.CancelPendingRead"/> instead.
-/// </summary>
-internal sealed class PacedStreamReader<T>(IAsyncStreamReader<T> inner, CallerLimits limits, string caller) : IAsyncStreamReader<T>
-{
-    public T Current => inner.Current;
-
-    public async Task<bool> MoveNext(CancellationToken cancellationToken)
-    {
-        if (!await inner.MoveNext(CancellationToken.None))
-        {
-            return false;
-        }
-
-        return await limits.AdmitMessageAsync(caller, cancellationToken)
-            ? true
-            : throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"Too many messages waiting for the call rate of this caller (Limits:RequestsPerSecondPerClient, Limits:MaxConcurrentStreamsPerClient)."));
-    }
 }

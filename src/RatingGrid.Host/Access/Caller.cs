@@ -43,14 +43,3 @@ internal sealed record Caller(string? Subject, string LimitKey, IReadOnlySet<str
     public static string Address(ServerCallContext context) =>
         context.GetHttpContext().Connection.RemoteIpAddress?.ToString() ?? context.Peer;
 }
-
-internal static class CallerContext
-{
-    private static readonly object Key = typeof(Caller);
-
-    public static void SetCaller(this ServerCallContext context, Caller caller) => context.UserState[Key] = caller;
-
-    /// <summary>The caller the access interceptor admitted; every rpc of ratinggrid.v1 has one.</summary>
-    public static Caller Caller(this ServerCallContext context) =>
-        context.UserState.TryGetValue(Key, out var caller) ? (Caller)caller : throw new InvalidOperationException("The call was not admitted by the access interceptor.");
-}

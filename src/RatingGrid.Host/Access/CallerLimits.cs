@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using RatingGrid.Host.Configuration;
 
 namespace RatingGrid.Host.Access;
@@ -13,8 +14,9 @@ internal sealed class CallerLimits : IDisposable
     private readonly PartitionedRateLimiter<string> _calls;
     private readonly ConcurrentDictionary<string, int> _streams = new(StringComparer.Ordinal);
 
-    public CallerLimits(LimitSettings limits)
+    public CallerLimits(IOptions<LimitSettings> settings)
     {
+        var limits = settings.Value;
         Settings = limits;
         // A tenth of the rate every 100 ms keeps throttling smooth; a rate that does not divide by
         // ten is replenished once a second instead, so it is exact.

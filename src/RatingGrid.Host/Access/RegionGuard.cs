@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
-using RatingGrid.Grains;
+using RatingGrid.Grains.Abstractions.Inspections;
 
 namespace RatingGrid.Host.Access;
 

@@ -1,0 +1,60 @@
+using RatingGrid.Contracts.V1;
+using Spectre.Console;
+
+namespace RatingGrid.Cli.Output;
+
+/// <summary>Renders figures as the inspectorate's report prints them.</summary>
+internal static class Tables
+{
+    public static void Inspection(IAnsiConsole console, Inspection inspection)
+    {
+        console.WriteLine($"{inspection.PduName} ({inspection.Region}) - inspection {inspection.InspectionId}, version {inspection.Version}, {inspection.Status.ToString().ToLowerInvariant()}");
+        var table = new Table().AddColumns("Standard", "Key question", "Yes / applicable", "%", "Rating");
+        var keyQuestions = inspection.Results.KeyQuestions.ToLookup(k => k.StandardId);
+        foreach (var standard in inspection.Results.Standards)
+        {
+            var rating = standard.Rating.Name() + (standard.Provisional ? " (provisional)" : "");
+            var figures = keyQuestions[standard.StandardId].ToList();
+            if (figures.Count == 0)
+            {
+                table.AddRow(Markup.Escape($"{standard.StandardId} {standard.Name}"), "judged", "", "", Markup.Escape(rating));
+                continue;
+            }
+
+            for (var i = 0; i < figures.Count; i++)
+            {
+                var k = figures[i];
+                table.AddRow(
+                    i == 0 ? Markup.Escape($"{standard.StandardId} {standard.Name}") : "",
+                    k.KeyQuestionId,
+                    $"{k.Yes} / {k.Applicable}",
+                    k.HasRoundedPercent ? $"{k.RoundedPercent}%" : "-",
+                    i == 0 ? Markup.Escape(rating) : "");
+            }
+        }
+
+        console.Write(table);
+        var overall = inspection.Results.Overall;
+        console.WriteLine(overall.Provisional
+            ? $"Score so far {overall.Score} / {overall.MaxScore}; provisional: reachable {overall.LowestReachableScore}-{overall.HighestReachableScore}, possible overall ratings: {string.Join(", ", overall.PossibleRatings.Select(r => r.Name()))}"
+            : $"Score {overall.Score} / {overall.MaxScore}; overall rating: {overall.Rating.Name()}");
+    }
+
+    public static void Aggregate(IAnsiConsole console, AggregateFigures figures)
+    {
+        console.WriteLine($"{figures.Scope} - version {figures.Version}");
+        foreach (var rulebook in figures.Rulebooks)
+        {
+            console.WriteLine($"{rulebook.Rulebook.Id} v{rulebook.Rulebook.Version}: {rulebook.Inspections} inspections, {rulebook.Cases} cases");
+            var table = new Table().AddColumns("Key question", "Yes / applicable", "%");
+            foreach (var k in rulebook.KeyQuestions)
+            {
+                table.AddRow(k.KeyQuestionId, $"{k.Yes} / {k.Applicable}", k.HasRoundedPercent ? $"{k.RoundedPercent}%" : "-");
+            }
+
+            console.Write(table);
+            var o = rulebook.Overall;
+            console.WriteLine($"Overall: outstanding {o.Outstanding}, good {o.Good}, requires improvement {o.RequiresImprovement}, inadequate {o.Inadequate}, provisional {o.Unrated}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace RatingGrid.Grains.Abstractions.Aggregates;
+
+/// <summary>Finds aggregate grains by their key, so that callers never spell grain keys themselves.</summary>
+public static class AggregateGrains
+{
+    public static IAggregateGrain GetAggregate(this IGrainFactory grains, AggregateKey key) =>
+        grains.GetGrain<IAggregateGrain>(key.ToString());
+}

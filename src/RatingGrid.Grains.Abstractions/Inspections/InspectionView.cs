@@ -1,0 +1,13 @@
+using RatingGrid.Domain.Scoring;
+
+namespace RatingGrid.Grains.Abstractions.Inspections;
+
+/// <summary>An inspection as last durably written.</summary>
+[GenerateSerializer, Immutable, Alias("RatingGrid.InspectionView")]
+public sealed record InspectionView(
+    [property: Id(0)] string InspectionId,
+    [property: Id(1)] InspectionDetails Details,
+    [property: Id(2)] InspectionStatus Status,
+    [property: Id(3)] long Version,
+    [property: Id(4)] DateTimeOffset LastChangedAt,
+    [property: Id(5)] InspectionResults Results);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using RatingGrid.Host.Configuration;
+using RatingGrid.Host.Services;
+
+namespace RatingGrid.Host.Hosting;
+
+/// <summary>What each port serves: gRPC on one, probes and metrics on the other.</summary>
+internal static class EndpointSetup
+{
+    public static void MapRatingGridEndpoints(this WebApplication app, ServiceSettings service)
+    {
+        var grpc = $"*:{service.GrpcPort}";
+        var health = $"*:{service.HealthPort}";
+        app.MapGrpcService<InspectionGrpcService>().RequireHost(grpc);
+        app.MapGrpcService<RulebookGrpcService>().RequireHost(grpc);
+        app.MapGrpcService<AggregationGrpcService>().RequireHost(grpc);
+        app.MapGrpcHealthChecksService().RequireHost(grpc);
+        app.MapGrpcReflectionService().RequireHost(grpc);
+        // Live: the process answers. Ready: the silo has started and shutdown has not begun.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(health);
+        app.MapHealthChecks("/health/ready").RequireHost(health);
+        // Prometheus scrapes the HTTP/1.1 port, beside the probes.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(health);
+    }
+}

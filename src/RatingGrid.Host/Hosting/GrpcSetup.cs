@@ -1,0 +1,54 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Host.Access;
+using RatingGrid.Host.Configuration;
+using RatingGrid.Host.Errors;
+using RatingGrid.Host.Health;
+
+namespace RatingGrid.Host.Hosting;
+
+/// <summary>The gRPC side: Kestrel's ports, the services' dependencies, interceptors, health and reflection.</summary>
+internal static class GrpcSetup
+{
+    public static void AddRatingGridGrpc(this WebApplicationBuilder builder, HostSettings settings, X509Certificate2? certificate)
+    {
+        var (service, limits) = (settings.Service, settings.Limits);
+        builder.Services.AddSingleton(AccessRules.FromContract);
+        builder.Services.AddSingleton<CallerLimits>();
+        builder.Services.AddSingleton<RegionGuard>();
+        builder.Services.AddSingleton(RulebookCatalog.BuiltIn);
+        builder.Services.AddSingleton<ServiceReadiness>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceReadiness>());
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = limits.MaxMessageBytes;
+            o.MaxSendMessageSize = limits.MaxMessageBytes;
+            // Outermost first: errors of every kind map to statuses; then nobody unadmitted gets further.
+            o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<AccessInterceptor>();
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<ServiceReadiness>("silo");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = RatingGridApp.ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(service.Address);
+            // Without TLS there is no protocol negotiation: gRPC needs a port that speaks only HTTP/2,
+            // and probes need HTTP/1.1, so each gets its own port. Probes stay plaintext (kubelet).
+            kestrel.Listen(address, service.GrpcPort, o =>
+            {
+                o.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    o.UseHttps(certificate);
+                }
+            });
+            kestrel.Listen(address, service.HealthPort, o => o.Protocols = HttpProtocols.Http1);
+            // A client that stops answering pings is dropped, releasing its streams.
+            kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(60);
+        });
+    }
+}

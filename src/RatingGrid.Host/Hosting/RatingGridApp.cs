@@ -1,0 +1,36 @@
+using RatingGrid.Host.Access;
+using RatingGrid.Host.Configuration;
+
+namespace RatingGrid.Host.Hosting;
+
+/// <summary>The process: an Orleans silo and the gRPC services that front it, configured from settings.</summary>
+public static class RatingGridApp
+{
+    /// <summary>How long a stopping host waits for in-flight calls; deployments must allow longer.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var settings = builder.AddRatingGridSettings();
+        var certificate = TlsCertificate.Load(settings.Service);
+
+        // Traces cost an activity per gRPC call, grain call and storage request; they are made only
+        // when a collector is configured (the standard OTEL_ variable) to send them to.
+        var tracing = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.AddRatingGridOrleans(settings, tracing);
+        builder.AddRatingGridAuthentication(settings.Auth);
+        builder.AddRatingGridGrpc(settings, certificate);
+        builder.AddRatingGridTelemetry(tracing);
+        var app = builder.Build();
+        if (settings.Auth.Mode != AuthSettings.None)
+        {
+            app.UseAuthentication();
+        }
+
+        app.MapRatingGridEndpoints(settings.Service);
+        app.AnnounceWhenStarted(settings);
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using RatingGrid.Contracts.V1;
+using RatingGrid.Domain.Aggregation;
+using RatingGrid.Grains.Abstractions.Aggregates;
+
+namespace RatingGrid.Host.Mapping;
+
+/// <summary>Regional and national figures, and inspections' standings, on the wire.</summary>
+internal static class AggregationMapping
+{
+    public static Contracts.V1.AggregateFigures ToWire(this AggregateView view) => new()
+    {
+        Scope = view.Key.Scope,
+        Version = view.Version,
+        Rulebooks = { view.Rulebooks.Select(ToWire) },
+    };
+
+    public static RulebookFigures ToWire(this Domain.Aggregation.AggregateFigures figures) => new()
+    {
+        Rulebook = new RulebookRef { Id = figures.Rulebook.Id, Version = figures.Rulebook.Version },
+        Inspections = figures.Pooled.Inspections,
+        Cases = figures.Pooled.Cases,
+        KeyQuestions = { figures.Pooled.KeyQuestions.Select(k => k.ToWire()) },
+        Breakdowns = { figures.Pooled.Breakdowns.Select(ToWire) },
+        Overall = figures.Overall.ToWire(),
+        Standards = { figures.Standards.Select(s => new StandardCounts { StandardId = s.Key, Counts = s.Value.ToWire() }) },
+    };
+
+    public static Breakdown ToWire(this PooledBreakdown b) => new()
+    {
+        Dimension = b.Key.Dimension,
+        Value = b.Key.Value,
+        Cases = b.Cases,
+        KeyQuestions = { b.KeyQuestions.Select(k => k.ToWire()) },
+    };
+
+    public static Contracts.V1.RatingCounts ToWire(this Domain.Aggregation.RatingCounts counts) => new()
+    {
+        Inadequate = counts.ByRating[Domain.Rulebooks.Rating.Inadequate],
+        RequiresImprovement = counts.ByRating[Domain.Rulebooks.Rating.RequiresImprovement],
+        Good = counts.ByRating[Domain.Rulebooks.Rating.Good],
+        Outstanding = counts.ByRating[Domain.Rulebooks.Rating.Outstanding],
+        Unrated = counts.Unrated,
+    };
+
+    public static InspectionSummary ToWire(this Standing standing) => new()
+    {
+        InspectionId = standing.InspectionId,
+        PduName = standing.PduName,
+        Region = standing.Region,
+        Rulebook = new RulebookRef { Id = standing.Rulebook.Id, Version = standing.Rulebook.Version },
+        Version = standing.Version,
+        Overall = standing.Overall.ToWire(),
+        Score = standing.Score,
+        Cases = standing.Cases,
+        Standards = { standing.StandardRatings.Select(s => new StandardRating { StandardId = s.Key, Rating = s.Value.ToWire() }) },
+    };
+}

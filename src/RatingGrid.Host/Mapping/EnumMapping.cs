@@ -1,0 +1,29 @@
+using RatingGrid.Contracts.V1;
+
+namespace RatingGrid.Host.Mapping;
+
+/// <summary>Enums and dates between the wire and the Domain. Numbering differs by design: wire enums start at UNSPECIFIED.</summary>
+internal static class EnumMapping
+{
+    public static Rating ToWire(this Domain.Rulebooks.Rating? rating) => rating is { } r ? (Rating)((int)r + 1) : Rating.Unspecified;
+
+    public static Rating ToWire(this Domain.Rulebooks.Rating rating) => (Rating)((int)rating + 1);
+
+    public static Domain.Rulebooks.Rating? ToDomain(this Rating rating) =>
+        rating == Rating.Unspecified ? null : (Domain.Rulebooks.Rating)((int)rating - 1);
+
+    public static ChangeOutcome ToWire(this Domain.Ledger.ChangeOutcome outcome) => (ChangeOutcome)((int)outcome + 1);
+
+    public static StandardKind ToWire(this Domain.Rulebooks.StandardKind kind) => (StandardKind)((int)kind + 1);
+
+    public static Domain.Ledger.Answer ToDomain(this Answer answer) => (Domain.Ledger.Answer)(int)answer;
+
+    public static Answer ToWire(this Domain.Ledger.Answer answer) => (Answer)(int)answer;
+
+    public static InspectionStatus ToWire(this Grains.Abstractions.Inspections.InspectionStatus status) =>
+        status == Grains.Abstractions.Inspections.InspectionStatus.Closed ? InspectionStatus.Closed : InspectionStatus.Open;
+
+    public static DateOnly ToDomain(this Date date) => new(date.Year, date.Month, date.Day);
+
+    public static Date ToWire(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+}

@@ -1,0 +1,87 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Domain.Aggregation;
+using RatingGrid.Grains.Abstractions.Aggregates;
+using RatingGrid.Host.Access;
+using RatingGrid.Host.Configuration;
+using RatingGrid.Host.Mapping;
+
+namespace RatingGrid.Host.Services;
+
+/// <summary>Thin: regional and national figures come ready-made from the aggregate grains; no fan-out to inspections.</summary>
+internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<LimitSettings> limits, IHostApplicationLifetime lifetime)
+    : AggregationService.AggregationServiceBase
+{
+    public override async Task<Contracts.V1.AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
+    {
+        Checks().Id("region", request.Region).ThrowIfAny();
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        return (await Region(request.Region).GetAsync()).ToWire();
+    }
+
+    public override async Task<NationFigures> GetNation(GetNationRequest request, ServerCallContext context)
+    {
+        Check(request);
+        var nation = Nation();
+        var figures = new NationFigures { Figures = (await nation.GetAsync()).ToWire() };
+        if (request.IncludeInspections)
+        {
+            figures.Inspections.AddRange(Select(await nation.ListAsync(), request));
+        }
+
+        return figures;
+    }
+
+    public override async Task StreamInspectionSummaries(GetNationRequest request, IServerStreamWriter<InspectionSummary> responseStream, ServerCallContext context)
+    {
+        Check(request);
+        foreach (var summary in Select(await Nation().ListAsync(), request))
+        {
+            await responseStream.WriteAsync(summary, context.CancellationToken);
+        }
+    }
+
+    public override Task WatchRegion(WatchRegionRequest request, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context)
+    {
+        Checks().Id("region", request.Region).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        return WatchAsync(Region(request.Region), request.AfterVersion, responseStream, context);
+    }
+
+    public override Task WatchNation(WatchNationRequest request, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context)
+    {
+        Checks().That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        return WatchAsync(Nation(), request.AfterVersion, responseStream, context);
+    }
+
+    private Task WatchAsync(IAggregateGrain grain, long afterVersion, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context) =>
+        Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), afterVersion, responseStream, context, lifetime);
+
+    private static IEnumerable<InspectionSummary> Select(IEnumerable<Standing> standings, GetNationRequest request)
+    {
+        var matching = standings
+            .Where(s => request.Region.Length == 0 || s.Region == request.Region)
+            .Where(s => request.RulebookId.Length == 0 || s.Rulebook.Id == request.RulebookId)
+            .Where(s => request.Overall == Contracts.V1.Rating.Unspecified || s.Overall.ToWire() == request.Overall);
+        var ordered = request.Order switch
+        {
+            InspectionOrder.ScoreAscending => matching.OrderBy(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
+            InspectionOrder.ScoreDescending => matching.OrderByDescending(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
+            _ => matching.OrderBy(s => s.InspectionId, StringComparer.Ordinal),
+        };
+        return ordered.Select(s => s.ToWire());
+    }
+
+    private void Check(GetNationRequest request) =>
+        Checks().Id("region", request.Region, required: false).Id("rulebook_id", request.RulebookId, required: false)
+            .That(Enum.IsDefined(request.Overall), "overall", $"{(int)request.Overall} is not a rating")
+            .That(Enum.IsDefined(request.Order), "order", $"{(int)request.Order} is not an order")
+            .ThrowIfAny();
+
+    private RequestChecks Checks() => new(limits.Value);
+
+    private IAggregateGrain Region(string region) => grains.GetAggregate(AggregateKey.ForRegion(region));
+
+    private IAggregateGrain Nation() => grains.GetAggregate(AggregateKey.Nation);
+}

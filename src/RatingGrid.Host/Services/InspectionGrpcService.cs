@@ -1,0 +1,192 @@
+using System.Threading.Channels;
+using Google.Protobuf.Collections;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Abstractions.Errors;
+using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Host.Access;
+using RatingGrid.Host.Configuration;
+using RatingGrid.Host.Errors;
+using RatingGrid.Host.Mapping;
+
+namespace RatingGrid.Host.Services;
+
+/// <summary>Thin: check the request's shape, map it, call the inspection grain, map back. Errors map in <see cref="ErrorMappingInterceptor"/>.</summary>
+internal sealed class InspectionGrpcService(
+    IGrainFactory grains,
+    RulebookCatalog rulebooks,
+    IOptions<LimitSettings> limits,
+    RegionGuard regions,
+    IHostApplicationLifetime lifetime) : InspectionService.InspectionServiceBase
+{
+    public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
+    {
+        var rulebook = request.Rulebook ?? new RulebookRef { Id = RulebookCatalog.DefaultKey.Id, Version = RulebookCatalog.DefaultKey.Version };
+        Checks().Id("inspection_id", request.InspectionId).Id("pdu_id", request.PduId).Text("pdu_name", request.PduName)
+            .Text("region", request.Region).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
+            .Date("fieldwork_start", request.FieldworkStart).Date("fieldwork_end", request.FieldworkEnd).Actor(context.Caller(), request.Actor)
+            .ThrowIfAny();
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var key = ResolveRulebook(rulebook, "rulebook");
+        var details = new InspectionDetails(request.PduId, request.PduName, request.Region, key.Id, key.Version,
+            request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
+        return (await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor))).ToWire();
+    }
+
+    public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).GetAsync()).ToWire();
+    }
+
+    public override async Task<Inspection> CloseInspection(InspectionActionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).CloseAsync(context.Caller().Actor(request.Actor))).ToWire();
+    }
+
+    public override async Task<Inspection> ReopenInspection(InspectionActionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).ReopenAsync(context.Caller().Actor(request.Actor))).ToWire();
+    }
+
+    public override async Task<JudgementsAck> RecordJudgements(RecordJudgementsRequest request, ServerCallContext context)
+    {
+        var batch = ToGrainBatch(request.InspectionId, context.Caller(), request.Actor, request.Judgements);
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var receipt = await Grain(request.InspectionId).RecordJudgementsAsync(batch);
+        return receipt.ToAck(0, request.InspectionId);
+    }
+
+    public override async Task StreamJudgements(IAsyncStreamReader<JudgementBatch> requestStream, IServerStreamWriter<JudgementsAck> responseStream, ServerCallContext context)
+    {
+        // Reading runs ahead of acknowledging (up to the in-flight limit), so concurrent batches
+        // share storage writes; acknowledgements still go out one per batch, in order.
+        var inFlight = Channel.CreateBounded<(JudgementBatch Batch, Task<BatchReceipt> Receipt)>(limits.Value.MaxBatchesInFlightPerStream);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var caller = context.Caller();
+        var reader = new JudgementStreamReader(regions, new StreamDispatcher(grains), b => ToGrainBatch(b.InspectionId, caller, b.Actor, b.Judgements), caller)
+            .ReadAsync(requestStream, context.GetHttpContext().Request.BodyReader, inFlight.Writer, stopReading.Token);
+        try
+        {
+            await foreach (var (batch, receipt) in inFlight.Reader.ReadAllAsync(context.CancellationToken))
+            {
+                BatchReceipt acknowledged;
+                try
+                {
+                    acknowledged = await receipt;
+                }
+                catch (Exception ex) when (ErrorStatus.From(ex, $"Batch {batch.BatchId}: ") is { } status)
+                {
+                    throw status;
+                }
+
+                await responseStream.WriteAsync(acknowledged.ToAck(batch.BatchId, batch.InspectionId), context.CancellationToken);
+            }
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await reader;
+        }
+
+        if (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                "The server is shutting down. Every batch acknowledged on this stream is stored; resend the others on a new stream."));
+        }
+    }
+
+    public override async Task<ChangeAck> WithdrawCase(WithdrawCaseRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, context.Caller().Actor(request.Actor))).ToAck(request.InspectionId);
+    }
+
+    public override async Task<ChangeAck> SetJudgedRating(SetJudgedRatingRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Actor(context.Caller(), request.Actor)
+            .Text("rationale", request.Rationale)
+            .That(request.Rating != Contracts.V1.Rating.Unspecified, "rating", "must be set; to leave a standard unrated use ClearJudgedRating")
+            .That(Enum.IsDefined(request.Rating), "rating", $"{(int)request.Rating} is not a rating")
+            .ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var input = new JudgedRatingInput(request.StandardId, request.Rating.ToDomain(), request.Rationale, context.Caller().Actor(request.Actor));
+        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
+    }
+
+    public override async Task<ChangeAck> ClearJudgedRating(ClearJudgedRatingRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var input = new JudgedRatingInput(request.StandardId, null, null, context.Caller().Actor(request.Actor));
+        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
+    }
+
+    public override async Task<Breakdowns> GetBreakdowns(GetBreakdownsRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("dimension", request.Dimension, required: false).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var breakdowns = await Grain(request.InspectionId).GetBreakdownsAsync();
+        return new Breakdowns
+        {
+            InspectionId = request.InspectionId,
+            Breakdowns_ = { breakdowns.Where(b => request.Dimension.Length == 0 || b.Key.Dimension == request.Dimension).Select(b => b.ToWire()) },
+        };
+    }
+
+    public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var history = await Grain(request.InspectionId).GetCaseHistoryAsync(request.CaseId);
+        if (history.Count == 0)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"Inspection '{request.InspectionId}' has no case '{request.CaseId}'."));
+        }
+
+        return new CaseHistory { InspectionId = request.InspectionId, CaseId = request.CaseId, Revisions = { history.Select(r => r.ToWire()) } };
+    }
+
+    public override async Task WatchInspection(WatchInspectionRequest request, IServerStreamWriter<Inspection> responseStream, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        var grain = Grain(request.InspectionId);
+        await Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context, lifetime);
+    }
+
+    private JudgementBatchInput ToGrainBatch(string inspectionId, Caller caller, string requestedActor, RepeatedField<Judgement> judgements)
+    {
+        Checks().Id("inspection_id", inspectionId).Actor(caller, requestedActor)
+            .That(judgements.Count > 0, "judgements", "must hold at least one judgement")
+            .Judgements(judgements)
+            .ThrowIfAny();
+        var mapped = new CaseJudgement[judgements.Count];
+        for (var i = 0; i < mapped.Length; i++)
+        {
+            mapped[i] = judgements[i].ToDomain();
+        }
+
+        return new JudgementBatchInput(caller.Actor(requestedActor), mapped);
+    }
+
+    private RulebookKey ResolveRulebook(RulebookRef reference, string field) =>
+        rulebooks.Find(reference.Id, reference.Version)?.Key
+        ?? throw new InvalidRequestException([new FieldViolation(
+            rulebooks.Find(reference.Id, 0) is null ? $"{field}.id" : $"{field}.version",
+            $"no rulebook {reference.Id}{(reference.Version == 0 ? "" : $" v{reference.Version}")}; known: {rulebooks.Known}")]);
+
+    private IInspectionGrain Grain(string inspectionId) => grains.GetGrain<IInspectionGrain>(inspectionId);
+
+    private RequestChecks Checks() => new(limits.Value);
+}
