@@ -22,7 +22,7 @@ namespace RatingGrid.Host.Tests;
 /// The ways a host can be told to check tokens: a production OpenID Connect authority (which
 /// refuses development tokens), TLS, and, only when asked for explicitly, none at all.
 /// </summary>
-public sealed class AuthenticationModeTests
+public sealed class AuthenticationModeTests(Azurite azurite)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -30,8 +30,6 @@ public sealed class AuthenticationModeTests
     public async Task A_host_with_an_authority_accepts_its_tokens_and_refuses_development_tokens()
     {
         await using var authority = await FakeAuthority.StartAsync();
-        await using var azurite = new AzuriteProcess();
-        await azurite.StartAsync();
         var local = LocalHostSettings.Create(azurite);
         var settings = new Dictionary<string, string?>(local.Values)
         {
@@ -65,8 +63,6 @@ public sealed class AuthenticationModeTests
     public async Task A_host_with_a_certificate_serves_grpc_over_tls_only()
     {
         var (certificateFile, keyFile, thumbprint) = SelfSignedCertificate();
-        await using var azurite = new AzuriteProcess();
-        await azurite.StartAsync();
         var local = LocalHostSettings.Create(azurite);
         var settings = new Dictionary<string, string?>(local.Values) { ["Service:TlsCertificateFile"] = certificateFile, ["Service:TlsKeyFile"] = keyFile };
         await using var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
@@ -99,8 +95,6 @@ public sealed class AuthenticationModeTests
     [Fact]
     public async Task Without_authentication_only_when_asked_and_then_loudly_requests_name_their_actor()
     {
-        await using var azurite = new AzuriteProcess();
-        await azurite.StartAsync();
         var local = LocalHostSettings.Create(azurite);
         var settings = new Dictionary<string, string?>(local.Values) { ["Auth:DevelopmentKeyFile"] = "", ["Auth:Mode"] = "None" };
         var logs = new CollectingLoggerProvider();

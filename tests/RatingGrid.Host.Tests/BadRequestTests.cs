@@ -1,13 +1,14 @@
 using Google.Rpc;
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 
 /// <summary>Shared state for the catalogue: an open inspection with cases, and a closed one.</summary>
-public sealed class BadRequestState : IAsyncLifetime
+public sealed class BadRequestState(Azurite azurite) : IAsyncLifetime
 {
-    public HostFixture Host { get; } = new();
+    public HostFixture Host { get; } = new(azurite);
 
     public string OpenId { get; } = Requests.NewId("open");
 

@@ -5,13 +5,11 @@ using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 
-public sealed class ClusteringTests
+public sealed class ClusteringTests(Azurite azurite)
 {
     [Fact]
     public async Task A_host_with_azure_table_clustering_on_azurite_joins_its_cluster_and_serves()
     {
-        await using var azurite = new AzuriteProcess();
-        await azurite.StartAsync();
         var local = LocalHostSettings.Create(azurite);
         var settings = new Dictionary<string, string?>(local.Values) { ["Silo:Clustering"] = "AzureTable", ["Silo:ClusterId"] = $"c-{Guid.NewGuid():N}" };
         await using var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));

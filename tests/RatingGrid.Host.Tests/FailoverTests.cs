@@ -12,7 +12,7 @@ namespace RatingGrid.Host.Tests;
 /// </summary>
 // Alone: it runs whole host processes, and shares the 2 cores with nothing else.
 [Collection(nameof(RunsAlone))]
-public sealed class FailoverTests
+public sealed class FailoverTests(Azurite azurite)
 {
     private const int Inspections = 6;
     private const int Rounds = 12;
@@ -22,8 +22,6 @@ public sealed class FailoverTests
     public async Task Killing_one_of_three_hosts_mid_stream_loses_no_acknowledged_judgement()
     {
         var cancel = TestContext.Current.CancellationToken;
-        await using var azurite = new AzuriteProcess();
-        await azurite.StartAsync();
         var cluster = $"failover-{Guid.NewGuid():N}";
         var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(azurite, cluster)).ToList();
         try

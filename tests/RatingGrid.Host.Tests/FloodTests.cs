@@ -5,7 +5,7 @@ using RatingGrid.Testing;
 namespace RatingGrid.Host.Tests;
 
 /// <summary>A host with small per-caller limits, so that one test client can exceed them on loopback.</summary>
-public sealed class LimitedHostFixture : HostFixture
+public sealed class LimitedHostFixture(Azurite azurite) : HostFixture(azurite)
 {
     public const int Rate = 20;
     public const int Burst = 20;

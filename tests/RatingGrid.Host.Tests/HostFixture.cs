@@ -8,13 +8,12 @@ using RatingGrid.Testing;
 namespace RatingGrid.Host.Tests;
 
 /// <summary>
-/// The real host (Kestrel on 127.0.0.1, the co-hosted silo) on its own free ports, storing in a real
-/// in-memory Azurite, for one test class. Tests use fresh inspection ids. <see cref="Channel"/> carries a
+/// The real host (Kestrel on 127.0.0.1, the co-hosted silo) on its own free ports, storing in the
+/// test assembly's in-memory Azurite (in a container of its own), for one test class. Tests use fresh inspection ids. <see cref="Channel"/> carries a
 /// development token granting everything, everywhere, to subject "tester".
 /// </summary>
-public class HostFixture : IAsyncLifetime
+public class HostFixture(Azurite azurite) : IAsyncLifetime
 {
-    private readonly AzuriteProcess _azurite = new();
     private WebApplication? _app;
 
     public GrpcChannel Channel { get; private set; } = null!;
@@ -36,8 +35,7 @@ public class HostFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _azurite.StartAsync();
-        var local = LocalHostSettings.Create(_azurite);
+        var local = LocalHostSettings.Create(azurite);
         (GrpcPort, HealthPort) = (local.GrpcPort, local.HealthPort);
         var settings = new Dictionary<string, string?>(local.Values) { ["Limits:MaxCasesPerInspection"] = "6000" };
         foreach (var (key, value) in ExtraSettings)
@@ -59,7 +57,6 @@ public class HostFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        await _azurite.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -9,14 +9,12 @@ namespace RatingGrid.Host.Tests;
 
 // Alone: it runs whole host processes, and shares the 2 cores with nothing else.
 [Collection(nameof(RunsAlone))]
-public sealed class ShutdownTests
+public sealed class ShutdownTests(Azurite azurite)
 {
     [Fact]
     public async Task A_sigterm_under_load_finishes_or_fails_retryably_loses_nothing_acknowledged_and_exits_in_time()
     {
         var cancel = TestContext.Current.CancellationToken;
-        await using var azurite = new AzuriteProcess();
-        await azurite.StartAsync();
         var cluster = $"sigterm-{Guid.NewGuid():N}";
         using var host = FailoverTests.HostProcess.Start(azurite, cluster, clustering: "Localhost");
         await host.WaitUntilReadyAsync(cancel);

@@ -10,13 +10,16 @@ public sealed record LocalHostSettings(int GrpcPort, int HealthPort, IReadOnlyDi
     public static LocalHostSettings Create(AzuriteProcess azurite, string storage = "AzureBlob")
     {
         var (grpcPort, healthPort) = (FreePort(), FreePort());
+        var serviceId = $"local-{Guid.NewGuid():N}";
         return new LocalHostSettings(grpcPort, healthPort, new Dictionary<string, string?>
         {
             ["Service:GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
             ["Service:HealthPort"] = healthPort.ToString(CultureInfo.InvariantCulture),
             ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Silo:ServiceId"] = $"local-{Guid.NewGuid():N}",
+            ["Silo:ServiceId"] = serviceId,
+            // Hosts may share one Azurite; blob names do not include the service id, so each gets its own container.
+            ["Storage:Container"] = TestClusters.ContainerFor(serviceId),
             ["Storage:Provider"] = storage,
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,6 +1,6 @@
-using RatingGrid.Testing;
+using Xunit;
 
-namespace RatingGrid.Grains.Tests;
+namespace RatingGrid.Testing;
 
 /// <summary>One in-memory Azurite for the whole test assembly (an assembly fixture).</summary>
 public sealed class Azurite : IAsyncLifetime
