@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Storage;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Grains.Tests;
@@ -32,10 +33,10 @@ public sealed class StateSizeTests(Azurite azurite, ITestOutputHelper output)
             written = await grain.GetAsync();
         }
 
-        var blob = new BlobServiceClient(azurite.Process.ConnectionString).GetBlobContainerClient(TestClusters.ContainerFor(serviceId))
-            .GetBlobs(cancellationToken: TestContext.Current.CancellationToken).Single(b => b.Name.Contains(inspectionId, StringComparison.Ordinal));
-        var bytes = blob.Properties.ContentLength!.Value;
-        output.WriteLine($"stored: {bytes:N0} bytes for {Cases:N0} cases x {Revisions} revisions = {bytes / (double)Cases:N0} bytes per case, {bytes / (double)(Cases * Revisions):N1} per revision");
+        var blobs = new BlobServiceClient(azurite.Process.ConnectionString).GetBlobContainerClient(TestClusters.ContainerFor(serviceId))
+            .GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, StorageKeys.Encode(inspectionId) + "/", TestContext.Current.CancellationToken).ToList();
+        var bytes = blobs.Sum(b => b.Properties.ContentLength!.Value);
+        output.WriteLine($"stored: {bytes:N0} bytes in {blobs.Count} blobs (journal segments and snapshots) for {Cases:N0} cases x {Revisions} revisions = {bytes / (double)Cases:N0} bytes per case, {bytes / (double)(Cases * Revisions):N1} per revision");
 
         await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
         var grainAfter = restarted.Client.GetGrain<IInspectionGrain>(inspectionId);

@@ -1,11 +1,14 @@
-using Orleans.Storage;
+using RatingGrid.Domain.Aggregation;
+using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.State;
+using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Testing;
 
 /// <summary>
-/// Wraps the real grain storage to count inspection writes, to fail them on demand, and to hold them at a gate,
-/// so that tests can see exactly what was durably written and when.
+/// Wraps the real journal store to count appends, to fail them on demand, and to hold them at a gate,
+/// and the real standings store to fail it on demand, so that tests can see exactly what was durably
+/// written and when.
 /// </summary>
 public sealed class StorageObserver
 {
@@ -15,18 +18,19 @@ public sealed class StorageObserver
     private int _writes;
     private long _durableVersion;
 
-    /// <summary>When set, every write throws before reaching storage.</summary>
+    /// <summary>When set, every journal append throws before reaching storage.</summary>
     public bool FailWrites { get; set; }
 
-    /// <summary>Makes the aggregates' (region and nation) writes fail; inspections' are untouched.</summary>
-    public bool FailAggregateWrites { get; set; }
+    /// <summary>Makes writes of standings (what regions and the nation are rebuilt from) fail; journals are untouched.</summary>
+    public bool FailStandingWrites { get; set; }
 
+    /// <summary>Journal appends that landed.</summary>
     public int Writes => Volatile.Read(ref _writes);
 
     /// <summary>The highest inspection version that storage has confirmed.</summary>
     public long DurableVersion => Interlocked.Read(ref _durableVersion);
 
-    /// <summary>Holds every write until <see cref="Release"/>; <see cref="WriteWaiting"/> completes when one arrives.</summary>
+    /// <summary>Holds every append until <see cref="Release"/>; <see cref="WriteWaiting"/> completes when one arrives.</summary>
     public void HoldWrites()
     {
         lock (_lock)
@@ -75,50 +79,47 @@ public sealed class StorageObserver
 
         if (FailWrites)
         {
-            throw new IOException("Injected storage failure.");
+            throw new Grains.Abstractions.Errors.StorageUnavailableException("Injected storage failure.");
         }
     }
 
-    internal void AfterWrite<T>(IGrainState<T> state)
+    internal void AfterWrite(byte[] record)
     {
         Interlocked.Increment(ref _writes);
-        if (state.State is InspectionState inspection)
+        var version = JournalCodec.VersionOf(record);
+        long current;
+        do
         {
-            long current;
-            do
-            {
-                current = Interlocked.Read(ref _durableVersion);
-            }
-            while (inspection.Version > current && Interlocked.CompareExchange(ref _durableVersion, inspection.Version, current) != current);
+            current = Interlocked.Read(ref _durableVersion);
         }
+        while (version > current && Interlocked.CompareExchange(ref _durableVersion, version, current) != current);
     }
 }
 
-/// <summary>The decorating <see cref="IGrainStorage"/>; it joins the silo lifecycle for its inner storage.</summary>
-internal sealed class ObservedStorage(IGrainStorage inner, StorageObserver observer) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+/// <summary>The decorating journal store.</summary>
+internal sealed class ObservedJournalStore(IJournalStore inner, StorageObserver observer) : IJournalStore
 {
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+    public Task<JournalTail> ReadTailAsync(string inspectionId, CancellationToken cancellationToken = default) => inner.ReadTailAsync(inspectionId, cancellationToken);
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task<IReadOnlyList<byte[]>> ReadAllAsync(string inspectionId, CancellationToken cancellationToken = default) => inner.ReadAllAsync(inspectionId, cancellationToken);
+
+    public async Task<JournalPosition> AppendAsync(string inspectionId, JournalPosition expected, ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default)
     {
-        // Only inspections are observed; the aggregates' writes pass straight through unless made to fail.
-        if (grainState.State is not InspectionState)
-        {
-            if (observer.FailAggregateWrites)
-            {
-                throw new IOException("Injected storage failure (aggregate).");
-            }
-
-            await inner.WriteStateAsync(stateName, grainId, grainState);
-            return;
-        }
-
         await observer.BeforeWriteAsync();
-        await inner.WriteStateAsync(stateName, grainId, grainState);
-        observer.AfterWrite(grainState);
+        var end = await inner.AppendAsync(inspectionId, expected, record, cancellationToken);
+        observer.AfterWrite(record.ToArray());
+        return end;
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+    public Task<JournalPosition> BeginSegmentAsync(string inspectionId, JournalPosition expected, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken = default) =>
+        inner.BeginSegmentAsync(inspectionId, expected, snapshot, cancellationToken);
+}
 
-    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+/// <summary>The decorating standings store.</summary>
+internal sealed class ObservedStandingStore(IStandingStore inner, StorageObserver observer) : IStandingStore
+{
+    public Task<long> WriteAsync(Standing standing, CancellationToken cancellationToken = default) =>
+        observer.FailStandingWrites ? throw new IOException("Injected storage failure (standings).") : inner.WriteAsync(standing, cancellationToken);
+
+    public Task<IReadOnlyList<Standing>> ReadAsync(AggregateKey scope, CancellationToken cancellationToken = default) => inner.ReadAsync(scope, cancellationToken);
 }

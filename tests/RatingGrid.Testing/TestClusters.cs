@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using Orleans.Storage;
 using Orleans.TestingHost;
 using RatingGrid.Grains.Hosting;
+using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Testing;
 
@@ -29,7 +29,7 @@ public static class TestClusters
             }
             else
             {
-                silo.AddRatingGridAzureBlobStorage(azurite.ConnectionString, ContainerFor(serviceId));
+                silo.AddRatingGridAzureStorage(azurite.ConnectionString, ContainerFor(serviceId));
             }
 
             silo.Configure<ClusterMembershipOptions>(o =>
@@ -60,12 +60,16 @@ public static class TestClusters
 
     private static void Decorate(IServiceCollection services, StorageObserver observer)
     {
-        foreach (var name in new[] { StorageNames.Inspections, StorageNames.Aggregates })
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, name));
-            services.Remove(real);
-            services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) =>
-                new ObservedStorage((IGrainStorage)real.KeyedImplementationFactory!(sp, key), observer));
-        }
+        var journals = services.Last(d => d.ServiceType == typeof(IJournalStore));
+        var standings = services.Last(d => d.ServiceType == typeof(IStandingStore));
+        services.Remove(journals);
+        services.Remove(standings);
+        services.AddSingleton<IJournalStore>(sp => new ObservedJournalStore((IJournalStore)Resolve(journals, sp), observer));
+        services.AddSingleton<IStandingStore>(sp => new ObservedStandingStore((IStandingStore)Resolve(standings, sp), observer));
     }
+
+    private static object Resolve(ServiceDescriptor descriptor, IServiceProvider services) =>
+        descriptor.ImplementationFactory?.Invoke(services)
+        ?? descriptor.ImplementationInstance
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }

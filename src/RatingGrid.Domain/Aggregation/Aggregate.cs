@@ -13,6 +13,9 @@ public sealed class Aggregate(RulebookCatalog rulebooks)
 
     public IReadOnlyCollection<Standing> Standings => _standings.Values;
 
+    /// <summary>The standing held for an inspection, or null.</summary>
+    public Standing? Find(string inspectionId) => _standings.GetValueOrDefault(inspectionId);
+
     /// <summary>Takes a standing unless one of the same or a newer version is held; true when it changed anything.</summary>
     public bool Replace(Standing standing)
     {

@@ -7,7 +7,7 @@ public static class GrainMetrics
 {
     public const string MeterName = "RatingGrid.Grains";
 
-    private static readonly Meter Meter = new(MeterName);
+    internal static readonly Meter Meter = new(MeterName);
 
     public static readonly Counter<long> JudgementsApplied = Meter.CreateCounter<long>("ratinggrid.judgements.applied", description: "Judgements that changed an inspection.");
 
@@ -21,5 +21,19 @@ public static class GrainMetrics
 
     public static readonly Histogram<double> AggregationLag = Meter.CreateHistogram<double>("ratinggrid.aggregation.lag", unit: "ms", description: "From an inspection's durable change to its region or the nation taking it.");
 
-    public static readonly Histogram<double> StorageWriteLatency = Meter.CreateHistogram<double>("ratinggrid.storage.write_latency", unit: "ms", description: "Time to write an inspection's state.");
+    public static readonly Histogram<double> StorageWriteLatency = Meter.CreateHistogram<double>("ratinggrid.storage.write_latency", unit: "ms", description: "Time to store one group commit (its journal record, and a snapshot when one is due).");
+
+    public static readonly Histogram<long> BytesWritten = Meter.CreateHistogram<long>("ratinggrid.journal.record_bytes", unit: "By", description: "Bytes of one journal record (one group commit).");
+
+    public static readonly Histogram<double> BytesPerJudgement = Meter.CreateHistogram<double>("ratinggrid.journal.bytes_per_judgement", unit: "By", description: "Journal bytes written per judgement recorded, snapshots included, per group commit.");
+
+    public static readonly Histogram<long> SnapshotBytes = Meter.CreateHistogram<long>("ratinggrid.journal.snapshot_bytes", unit: "By", description: "Bytes of a snapshot written at the start of a journal segment.");
+
+    public static readonly Histogram<long> TailBytes = Meter.CreateHistogram<long>("ratinggrid.journal.tail_bytes", unit: "By", description: "Journal bytes written since the last snapshot (its age), after each write: what an activation would replay.");
+
+    public static readonly Histogram<long> ReplayRecords = Meter.CreateHistogram<long>("ratinggrid.journal.replay_records", description: "Journal records replayed over the newest snapshot when an inspection activates.");
+
+    public static readonly Histogram<double> ActivationLatency = Meter.CreateHistogram<double>("ratinggrid.inspection.load_latency", unit: "ms", description: "Time to read an inspection's snapshot and replay its journal tail.");
+
+    public static readonly Counter<long> StandingWrites = Meter.CreateCounter<long>("ratinggrid.standings.writes", description: "Published standings stored (one row each): what regions and the nation are rebuilt from.");
 }

@@ -1,18 +1,19 @@
 namespace RatingGrid.Grains.Hosting;
 
-/// <summary>Names of the grain storage providers and directories RatingGrid's grains use.</summary>
+/// <summary>Names of the storage and directories RatingGrid's grains use.</summary>
 public static class StorageNames
 {
-    /// <summary>Inspection state: a blob per inspection.</summary>
-    public const string Inspections = "inspections";
-
-    /// <summary>Region and national state: a blob per aggregate.</summary>
-    public const string Aggregates = "aggregates";
-
     /// <summary>
     /// The grain directory of regions and the nation. Orleans' default directory allows a second
     /// activation for a while after a silo is lost; for these few grains that would mean a copy that
     /// stops receiving publications and serves stale figures, so they use the directory that never does.
     /// </summary>
     public const string AggregateDirectory = "aggregates";
+
+    /// <summary>The standings table of a container: its letters and digits (a table name holds no others), after "standings".</summary>
+    public static string StandingsTable(string container)
+    {
+        var name = "standings" + new string([.. container.Where(char.IsAsciiLetterOrDigit)]);
+        return name[..Math.Min(63, name.Length)];
+    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Diagnostics;
+using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Grains.Inspections;
 
@@ -13,7 +13,8 @@ namespace RatingGrid.Grains.Inspections;
 /// waiting change fails retryably and the target is poisoned until it reloads.
 /// </summary>
 /// <remarks>Used from one grain activation only, so it needs no locks.</remarks>
-internal sealed partial class CommitQueue<TSnapshot>(ICommitTarget<TSnapshot> target, TimeProvider time, ILogger logger)
+internal sealed partial class CommitQueue<TCapture>(ICommitTarget<TCapture> target, TimeProvider time, ILogger logger)
+    where TCapture : class
 {
     private const int MaxConflictRetries = 3;
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(5);
@@ -91,13 +92,12 @@ internal sealed partial class CommitQueue<TSnapshot>(ICommitTarget<TSnapshot> ta
             {
                 var group = _queued.ToArray();
                 _queued.Clear();
-                var snapshot = target.Capture();
-                if (!await TryWriteAsync(group))
+                if (await TryWriteAsync(group) is not { } written)
                 {
                     return;
                 }
 
-                target.Committed(snapshot, group.Length);
+                target.Committed(written, group.Length);
                 GrainMetrics.GroupCommitSize.Record(group.Length);
                 foreach (var change in group)
                 {
@@ -118,37 +118,60 @@ internal sealed partial class CommitQueue<TSnapshot>(ICommitTarget<TSnapshot> ta
         }
     }
 
-    private async Task<bool> TryWriteAsync(IPendingChange[] group)
+    // What was written, or null when the write failed and the group with it.
+    private async Task<TCapture?> TryWriteAsync(IPendingChange[] group)
     {
         for (var attempt = 1; ; attempt++)
         {
             var started = time.GetTimestamp();
+            Exception failure;
             try
             {
-                await target.WriteAsync();
+                var capture = target.Capture();
+                await target.WriteAsync(capture);
                 GrainMetrics.StorageWrites.Add(1);
                 GrainMetrics.StorageWriteLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
-                return true;
-            }
-            catch (InconsistentStateException ex) when (attempt < MaxConflictRetries)
-            {
-                // Another activation wrote since we read: take what it wrote and apply ours on top.
-                LogConflict(target.InspectionId, attempt, ex.Message);
-                await target.ReloadAsync();
-                foreach (var change in group.Concat(_queued))
-                {
-                    target.Count();
-                    change.Reapply();
-                }
+                return capture;
             }
             catch (Exception ex)
             {
-                GrainMetrics.StorageWriteFailures.Add(1);
-                LogWriteFailed(target.InspectionId, group.Length + _queued.Count, ex);
-                Poison(group, ex);
-                return false;
+                failure = ex;
             }
+
+            if (failure is JournalConflictException conflict && attempt < MaxConflictRetries && await TryReapplyAsync(group, attempt, conflict))
+            {
+                continue; // applied again on top of what the other writer stored: write again
+            }
+
+            GrainMetrics.StorageWriteFailures.Add(1);
+            LogWriteFailed(target.InspectionId, group.Length + _queued.Count, failure);
+            Poison(group, failure);
+            return null;
         }
+    }
+
+    // Another activation wrote since we read: take what it wrote and apply ours on top. False when
+    // even reading it failed, and the write fails as any other.
+    private async Task<bool> TryReapplyAsync(IPendingChange[] group, int attempt, JournalConflictException conflict)
+    {
+        LogConflict(target.InspectionId, attempt, conflict.Message);
+        try
+        {
+            await target.ReloadAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogReloadFailed(target.InspectionId, ex);
+            return false;
+        }
+
+        foreach (var change in group.Concat(_queued))
+        {
+            target.Count();
+            change.Reapply();
+        }
+
+        return true;
     }
 
     // Memory now holds changes that storage may not: fail every waiting change, refuse new ones, and
@@ -156,7 +179,7 @@ internal sealed partial class CommitQueue<TSnapshot>(ICommitTarget<TSnapshot> ta
     private void Poison(IPendingChange[] group, Exception cause)
     {
         _poisoned = true;
-        var error = new StorageUnavailableException(
+        var error = cause as StorageUnavailableException ?? new StorageUnavailableException(
             $"Inspection '{target.InspectionId}' could not be written ({cause.GetType().Name}); nothing was acknowledged and the change may be retried.");
         foreach (var change in group.Concat(_queued))
         {
@@ -167,8 +190,11 @@ internal sealed partial class CommitQueue<TSnapshot>(ICommitTarget<TSnapshot> ta
         target.Poisoned();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: ETag conflict on write attempt {Attempt}; re-reading and re-applying. {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: another writer appended to its journal (write attempt {Attempt}); re-reading and re-applying. {Reason}")]
     private partial void LogConflict(string inspectionId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: re-reading after a write conflict failed")]
+    private partial void LogReloadFailed(string inspectionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inspection {InspectionId}: write failed; {Changes} change(s) not acknowledged, reloading from storage")]
     private partial void LogWriteFailed(string inspectionId, int changes, Exception exception);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Domain.Scoring;
@@ -10,53 +9,55 @@ using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Diagnostics;
 using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.State;
+using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Grains.Inspections;
 
 /// <summary>
-/// One inspection: its commands and queries. Changes are applied to the Domain's ledger, and their
-/// durability is the <see cref="CommitQueue{TSnapshot}"/>'s business; publishing to the region is the
-/// <see cref="StandingPublisher"/>'s. Reentrant so that changes can arrive while a write is in
-/// flight; single-threaded all the same, so no locks are needed.
+/// One inspection: its commands and queries. Changes are applied to the Domain's ledger; their
+/// durability is the <see cref="CommitQueue{TCapture}"/>'s business, publishing them the
+/// <see cref="StandingPublisher"/>'s, and the durable mark that a change is not yet confirmed the
+/// <see cref="PublicationReminder"/>'s. The journal is read on the first call, not on activation, so
+/// that an inspection storage cannot deliver answers UNAVAILABLE and the next call tries again.
+/// Reentrant so that changes can arrive while a write is in flight; single-threaded all the same.
 /// </summary>
 [Reentrant]
-internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<InspectionGrain.Durable>
+internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, ICommitTarget<CommitCapture>
 {
     private readonly StoredInspection _stored;
     private readonly RulebookCatalog _rulebooks;
     private readonly GrainLimits _limits;
+    private readonly PublicationOptions _publication;
     private readonly TimeProvider _time;
-    private readonly CommitQueue<Durable> _commits;
+    private readonly CommitQueue<CommitCapture> _commits;
     private readonly StandingPublisher _publisher;
+    private readonly PublicationReminder _reminder;
+    private readonly RetryingLoad _load;
     private InspectionView? _committed;
+    private long _lastCommittedAt;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public InspectionGrain(
-        [PersistentState("inspection", StorageNames.Inspections)] IPersistentState<InspectionState> storage,
+        IJournalStore journals,
+        IStandingStore standings,
         RulebookCatalog rulebooks,
         IOptions<GrainLimits> limits,
+        IOptions<StorageOptions> storage,
+        IOptions<PublicationOptions> publication,
         TimeProvider time,
         ILogger<InspectionGrain> logger)
     {
-        (_stored, _rulebooks, _limits, _time) = (new StoredInspection(storage, rulebooks, time), rulebooks, limits.Value, time);
-        _commits = new CommitQueue<Durable>(this, time, logger);
-        _publisher = new StandingPublisher(GrainFactory, time, logger);
+        (_rulebooks, _limits, _publication, _time) = (rulebooks, limits.Value, publication.Value, time);
+        _stored = new StoredInspection(InspectionId, journals, rulebooks, storage.Value, time, logger);
+        _commits = new CommitQueue<CommitCapture>(this, time, logger);
+        _publisher = new StandingPublisher(GrainFactory, standings, publication.Value, time, logger);
+        _reminder = new PublicationReminder(this, publication.Value.PendingCheckPeriod, storage.Value.OperationTimeout, time);
+        _load = new RetryingLoad(LoadAsync);
     }
 
     public string InspectionId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _stored.Load();
-        ShowStored();
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _publisher.Stop();
-        return Task.CompletedTask;
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _publisher.StopAsync();
 
     public async Task<InspectionView> OpenAsync(InspectionDetails details, string actor)
     {
@@ -66,6 +67,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
             throw new InvalidRequestException(violations);
         }
 
+        await EnsureLoadedAsync();
         await _commits.CommitAsync(() =>
         {
             if (_stored.Details is { } existing)
@@ -76,7 +78,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
                         $"Inspection '{InspectionId}' is already open with other details ({DetailsValidator.Differences(existing, details)}); open it with the same details or use another inspection id.");
             }
 
-            _stored.Open(details);
+            _stored.Open(details, actor);
             return Changed(true);
         });
         return _committed!;
@@ -85,12 +87,14 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
     public async Task<BatchReceipt> RecordJudgementsAsync(JudgementBatchInput batch)
     {
         GrainMetrics.BatchSize.Record(batch.Judgements.Count);
+        await EnsureLoadedAsync();
         var outcomes = await _commits.CommitAsync(() => Record(batch));
         return new BatchReceipt(_committed!.Version, outcomes, _committed.Results);
     }
 
     public async Task<IReadOnlyList<BatchResult>> RecordBatchesAsync(IReadOnlyList<JudgementBatchInput> batches)
     {
+        await EnsureLoadedAsync();
         var receipts = new Task<BatchReceipt>[batches.Count];
         _commits.Together(() =>
         {
@@ -99,25 +103,12 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
                 receipts[i] = RecordJudgementsAsync(batches[i]);
             }
         });
-
-        var results = new BatchResult[receipts.Length];
-        for (var i = 0; i < results.Length; i++)
-        {
-            try
-            {
-                results[i] = new BatchResult(await receipts[i], null);
-            }
-            catch (Exception ex) when (ex is InvalidRequestException or InspectionNotFoundException or InspectionStateException or LimitReachedException or StorageUnavailableException)
-            {
-                results[i] = new BatchResult(null, ex);
-            }
-        }
-
-        return results;
+        return await BatchResults.CollectAsync(receipts);
     }
 
     public async Task<ChangeReceipt> WithdrawCaseAsync(string caseId, long revision, string actor)
     {
+        await EnsureLoadedAsync();
         var outcome = await _commits.CommitAsync(() =>
         {
             var ledger = RequireOpen();
@@ -128,7 +119,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
                 return Unchanged(outcome);
             }
 
-            _stored.Journal([new JournalEntry(caseId, revision, actor, _time.GetUtcNow(), null)]);
+            _stored.Withdrawn(caseId, revision, actor);
             return Changed(outcome);
         });
         return new ChangeReceipt(_committed!.Version, outcome, _committed.Results);
@@ -136,6 +127,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
 
     public async Task<ChangeReceipt> SetJudgedRatingAsync(JudgedRatingInput input)
     {
+        await EnsureLoadedAsync();
         var outcome = await _commits.CommitAsync(() =>
         {
             var ledger = RequireOpen();
@@ -148,35 +140,46 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
                 return Unchanged(outcome);
             }
 
-            _stored.SetJudgedRating(input.StandardId, input.Rating, input.Rationale, input.Actor);
+            _stored.JudgedRatingChanged(input.StandardId, input.Rating, input.Rationale, input.Actor);
             return Changed(outcome);
         });
         return new ChangeReceipt(_committed!.Version, outcome, _committed.Results);
     }
 
-    public Task<InspectionView> CloseAsync(string actor) => SetClosedAsync(actor, closed: true);
+    public Task<InspectionView> CloseAsync(string actor) => SetStatusAsync(actor, InspectionStatus.Closed);
 
-    public Task<InspectionView> ReopenAsync(string actor) => SetClosedAsync(actor, closed: false);
+    public Task<InspectionView> ReopenAsync(string actor) => SetStatusAsync(actor, InspectionStatus.Open);
 
-    public Task<InspectionView> GetAsync() => Task.FromResult(_committed ?? throw new InspectionNotFoundException(InspectionId));
+    public async Task<InspectionView> GetAsync()
+    {
+        await EnsureLoadedAsync();
+        return _committed ?? throw new InspectionNotFoundException(InspectionId);
+    }
 
-    public Task<string?> GetRegionAsync() => Task.FromResult(_committed?.Details.Region);
+    public async Task<string?> GetRegionAsync()
+    {
+        await EnsureLoadedAsync();
+        return _committed?.Details.Region;
+    }
 
     public async Task<IReadOnlyList<BreakdownResult>> GetBreakdownsAsync()
     {
+        await EnsureLoadedAsync();
         await _commits.WhenDurableAsync();
         return (_stored.Ledger ?? throw new InspectionNotFoundException(InspectionId)).Breakdowns();
     }
 
     public async Task<IReadOnlyList<CaseRevisionView>> GetCaseHistoryAsync(string caseId)
     {
+        await EnsureLoadedAsync();
         await _commits.WhenDurableAsync();
         _ = _stored.Ledger ?? throw new InspectionNotFoundException(InspectionId);
-        return _stored.History(caseId ?? "");
+        return await _stored.HistoryAsync(caseId ?? "");
     }
 
     public async Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout)
     {
+        await EnsureLoadedAsync();
         var committed = _committed ?? throw new InspectionNotFoundException(InspectionId);
         if (committed.Version > afterVersion)
         {
@@ -195,100 +198,89 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, ICommitTarget<I
         return _committed.Version > afterVersion ? _committed : null;
     }
 
-    void ICommitTarget<Durable>.Count() => _stored.Count();
-
-    Durable ICommitTarget<Durable>.Capture() => new(_stored.View(InspectionId), _stored.Standing(InspectionId));
-
-    Task ICommitTarget<Durable>.WriteAsync() => _stored.WriteAsync();
-
-    async Task ICommitTarget<Durable>.ReloadAsync()
+    // Loading publishes whatever the journal holds, so a tick's work is only to drop the reminder once
+    // the newest version is confirmed and nothing has changed for a whole period.
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        await _stored.ReloadAsync();
+        _reminder.Ticked();
+        await EnsureLoadedAsync();
+        await _reminder.DropIfAsync(() => _committed is null
+            || (_publisher.Confirmed >= _committed.Version && _time.GetElapsedTime(_lastCommittedAt) >= _publication.PendingCheckPeriod));
+    }
+
+    void ICommitTarget<CommitCapture>.Count() => _stored.Count();
+
+    CommitCapture ICommitTarget<CommitCapture>.Capture() => new(_stored.Capture(), _stored.View(), _stored.Standing());
+
+    // The reminder is registered alongside the first write it must outlive, never after its acknowledgement.
+    Task ICommitTarget<CommitCapture>.WriteAsync(CommitCapture capture) => Task.WhenAll(_stored.WriteAsync(capture.Write), _reminder.EnsureAsync());
+
+    async Task ICommitTarget<CommitCapture>.ReloadAsync()
+    {
+        await _stored.LoadAsync();
         ShowStored();
     }
 
-    void ICommitTarget<Durable>.Committed(Durable snapshot, int changes)
+    void ICommitTarget<CommitCapture>.Committed(CommitCapture capture, int changes)
     {
-        _committed = snapshot.View;
-        _publisher.Publish(snapshot.Standing);
+        _committed = capture.View;
+        _lastCommittedAt = _time.GetTimestamp();
+        _publisher.Publish(capture.Standing);
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();
     }
 
-    void ICommitTarget<Durable>.Poisoned() => DeactivateOnIdle();
+    void ICommitTarget<CommitCapture>.Poisoned() => DeactivateOnIdle();
 
     private Change<ChangeOutcome[]> Record(JudgementBatchInput batch)
     {
-        var ledger = RequireOpen();
-        ChangeChecks.RequireActor(batch.Actor);
-        ChangeChecks.RequireRoomFor(ledger, batch.Judgements, _limits.MaxCasesPerInspection, InspectionId);
-        var outcomes = ChangeChecks.Refusing(() => ledger.ApplyBatch(batch.Judgements));
-        var now = _time.GetUtcNow();
-        var entries = new List<JournalEntry>(outcomes.Length);
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            if (outcomes[i] == ChangeOutcome.Applied)
-            {
-                var judgement = batch.Judgements[i];
-                entries.Add(new JournalEntry(judgement.CaseId, judgement.Revision, batch.Actor, now, judgement));
-            }
-        }
-
-        if (entries.Count == 0)
-        {
-            return Unchanged(outcomes);
-        }
-
-        _stored.Journal(entries);
-        GrainMetrics.JudgementsApplied.Add(entries.Count);
-        return Changed(outcomes);
+        var applied = _stored.Record(batch, _limits.MaxCasesPerInspection, out var outcomes);
+        GrainMetrics.JudgementsApplied.Add(applied);
+        return applied == 0 ? Unchanged(outcomes) : Changed(outcomes);
     }
 
-    private async Task<InspectionView> SetClosedAsync(string actor, bool closed)
+    private async Task<InspectionView> SetStatusAsync(string actor, InspectionStatus status)
     {
+        await EnsureLoadedAsync();
         await _commits.CommitAsync(() =>
         {
             RequireOpen(allowClosed: true);
             ChangeChecks.RequireActor(actor);
-            if (_stored.IsClosed == closed)
+            if (_stored.Status == status)
             {
                 return Unchanged(true);
             }
 
-            _stored.SetClosed(closed);
+            _stored.SetStatus(status, actor);
             return Changed(true);
         });
         return _committed!;
     }
 
-    // Shows what was just loaded from storage, and publishes it: aggregates replace by version, so this
-    // is harmless if they have it, and heals them if a publication was lost (a crash between a write
-    // and its publication).
+    // Every call waits for the journal to have been read once; a read that failed is tried again by the next call.
+    private Task EnsureLoadedAsync() => _load.EnsureAsync();
+
+    private async Task LoadAsync()
+    {
+        await _stored.LoadAsync();
+        ShowStored();
+    }
+
+    // Shows what was just read from the journal, and publishes it: aggregates replace by version, so
+    // this is harmless if they have it, and heals them if a publication was lost with a host.
     private void ShowStored()
     {
-        _committed = _stored.Ledger is null ? null : _stored.View(InspectionId);
+        _committed = _stored.Ledger is null ? null : _stored.View();
         if (_committed is not null)
         {
-            _publisher.Publish(_stored.Standing(InspectionId));
+            _publisher.Publish(_stored.Standing());
         }
     }
 
-    private InspectionLedger RequireOpen(bool allowClosed = false)
-    {
-        var ledger = _stored.Ledger ?? throw new InspectionNotFoundException(InspectionId);
-        if (_stored.IsClosed && !allowClosed)
-        {
-            throw new InspectionStateException($"Inspection '{InspectionId}' is closed; reopen it before changing it.");
-        }
-
-        return ledger;
-    }
+    private InspectionLedger RequireOpen(bool allowClosed = false) => _stored.RequireOpen(allowClosed);
 
     private static Change<T> Changed<T>(T outcome) => new(true, outcome);
 
     private static Change<T> Unchanged<T>(T outcome) => new(false, outcome);
-
-    /// <summary>What one write makes visible: the view readers get and the standing the region gets.</summary>
-    internal sealed record Durable(InspectionView View, Standing Standing);
 }

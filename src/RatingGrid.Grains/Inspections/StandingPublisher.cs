@@ -1,62 +1,169 @@
 using Microsoft.Extensions.Logging;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Grains.Abstractions.Aggregates;
-using RatingGrid.Grains.Aggregates;
+using RatingGrid.Grains.Diagnostics;
+using RatingGrid.Grains.Hosting;
+using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Grains.Inspections;
 
 /// <summary>
-/// Publishes an inspection's newest durable standing to its region, behind acknowledgements: only
-/// the newest is ever sent, and whatever is committed meanwhile goes in the next publication.
+/// Publishes an inspection's newest durable standing, behind acknowledgements, along two paths. At
+/// once, to its region and the nation in memory, so that readers and watchers see each change as
+/// soon as it is durable. And at most once per <see cref="PublicationOptions.PersistInterval"/>, to
+/// the standings table the aggregates are rebuilt from, followed by the aggregates again (a region or
+/// nation that activated meanwhile read the table before that row). A version is
+/// <see cref="Confirmed"/> once both are done for it. Only the newest standing is ever sent; whatever
+/// is committed meanwhile goes in the next publication.
 /// </summary>
 /// <remarks>Runs on its grain's scheduler, so it needs no locks.</remarks>
-internal sealed partial class StandingPublisher(IGrainFactory grains, TimeProvider time, ILogger logger)
+internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingStore store, PublicationOptions options, TimeProvider time, ILogger logger)
 {
-    private Standing? _next;
-    private bool _publishing;
+    private Standing? _latest;
+    private long _notified;
+    private long _persisted;
+    private long _confirmed;
+    private bool _notifying;
+    private bool _persisting;
     private bool _stopped;
+    private long _lastPersistedAt;
+
+    /// <summary>The newest version both stored in the standings table and taken by the region and the nation.</summary>
+    public long Confirmed => _confirmed;
 
     public void Publish(Standing standing)
     {
-        _next = standing;
-        if (!_publishing && !_stopped)
+        if (_latest is { } held && held.Version >= standing.Version)
         {
-            _ = PublishLoopAsync();
+            return;
+        }
+
+        _latest = standing;
+        if (_stopped)
+        {
+            return;
+        }
+
+        if (!_notifying)
+        {
+            _ = NotifyLoopAsync();
+        }
+
+        if (!_persisting)
+        {
+            _ = PersistLoopAsync();
         }
     }
 
-    /// <summary>Stops for good (the grain is deactivating): its next activation publishes its standing anyway.</summary>
-    public void Stop() => _stopped = true;
-
-    private async Task PublishLoopAsync()
+    /// <summary>
+    /// Stops for good (the grain is deactivating), storing the newest standing first if it is not
+    /// stored yet, so that aggregates rebuilt after a restart start from it. Whatever is still not
+    /// confirmed is published by the inspection's next activation, which its reminder brings about.
+    /// </summary>
+    public async Task StopAsync()
     {
-        _publishing = true;
+        _stopped = true;
+        if (_latest is { } standing && standing.Version > _persisted)
+        {
+            try
+            {
+                await store.WriteAsync(standing);
+                _persisted = standing.Version;
+            }
+            catch (Exception ex)
+            {
+                LogPersistFailed(standing.InspectionId, ex.Message);
+            }
+        }
+    }
+
+    private async Task NotifyLoopAsync()
+    {
+        _notifying = true;
         try
         {
-            while (!_stopped && _next is { } standing)
+            while (!_stopped && _latest is { } standing && standing.Version > _notified)
             {
-                _next = null;
-                try
+                if (await TryNotifyAsync(standing))
                 {
-                    // Bounded: while the cluster recovers from a lost silo a call can go unanswered for
-                    // long, and newer standings must not queue behind it (publishing again is harmless).
-                    await grains.GetAggregate(AggregateKey.ForRegion(standing.Region)).PublishAsync([standing])
-                        .WaitAsync(Publication.Timeout, time);
+                    _notified = Math.Max(_notified, standing.Version);
                 }
-                catch (Exception ex)
+                else
                 {
-                    _next ??= standing;
-                    LogPublishFailed(standing.InspectionId, ex);
-                    await Task.Delay(Publication.RetryAfter, time);
+                    await Task.Delay(options.RetryAfter, time);
                 }
             }
         }
         finally
         {
-            _publishing = false;
+            _notifying = false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: publishing to its region failed; retrying")]
-    private partial void LogPublishFailed(string inspectionId, Exception exception);
+    private async Task PersistLoopAsync()
+    {
+        _persisting = true;
+        try
+        {
+            while (!_stopped && _latest is { } pending && pending.Version > _confirmed)
+            {
+                var wait = options.PersistInterval - time.GetElapsedTime(_lastPersistedAt);
+                if (_lastPersistedAt != 0 && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time); // coalesce: what is committed meanwhile goes in this row
+                    continue;
+                }
+
+                var standing = _latest;
+                try
+                {
+                    await store.WriteAsync(standing);
+                    GrainMetrics.StandingWrites.Add(1);
+                    _persisted = Math.Max(_persisted, standing.Version);
+                    _lastPersistedAt = time.GetTimestamp();
+                }
+                catch (Exception ex)
+                {
+                    LogPersistFailed(standing.InspectionId, ex.Message);
+                    await Task.Delay(options.RetryAfter, time);
+                    continue;
+                }
+
+                while (!_stopped && !await TryNotifyAsync(standing))
+                {
+                    await Task.Delay(options.RetryAfter, time);
+                }
+
+                _confirmed = Math.Max(_confirmed, standing.Version);
+            }
+        }
+        finally
+        {
+            _persisting = false;
+        }
+    }
+
+    // Bounded: while the cluster recovers from a lost host a call can go unanswered for long, and
+    // newer standings must not queue behind it (publishing again is harmless: aggregates replace by version).
+    private async Task<bool> TryNotifyAsync(Standing standing)
+    {
+        try
+        {
+            await Task.WhenAll(
+                grains.GetAggregate(AggregateKey.ForRegion(standing.Region)).PublishAsync([standing]),
+                grains.GetAggregate(AggregateKey.Nation).PublishAsync([standing])).WaitAsync(options.CallTimeout, time);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogPublishFailed(standing.InspectionId, ex.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: publishing to its region and the nation failed; retrying. {Reason}")]
+    private partial void LogPublishFailed(string inspectionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: storing its standing failed; retrying. {Reason}")]
+    private partial void LogPersistFailed(string inspectionId, string reason);
 }

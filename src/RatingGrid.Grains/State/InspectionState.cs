@@ -1,34 +1,78 @@
+using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Inspections;
 
 namespace RatingGrid.Grains.State;
 
 /// <summary>
-/// What storage holds for one inspection. Case revisions live in an append-only journal (the audit
-/// trail); the latest revision of each case is its current judgement, so the journal is the only copy
-/// of the case data. Each commit appends one segment, so writing the state costs a copy of bytes
-/// rather than a walk over every revision ever recorded.
+/// What an inspection's journal adds up to: its details, status, version, judged ratings with who
+/// set them, and the Domain's ledger of its cases. Replaying a record is idempotent (a revision seen
+/// again is a duplicate), so a record replayed over a snapshot that already holds it changes nothing.
 /// </summary>
-/// <remarks>Mutable on purpose: the grain changes it in place and writes it whole.</remarks>
-[GenerateSerializer, Alias("RatingGrid.InspectionState.v1")]
-public sealed class InspectionState
+internal sealed class InspectionState
 {
-    [Id(0)]
     public InspectionDetails? Details { get; set; }
 
-    [Id(1)]
-    public bool IsClosed { get; set; }
+    public InspectionStatus Status { get; set; }
 
     /// <summary>Goes up by one with every change that took effect.</summary>
-    [Id(2)]
     public long Version { get; set; }
 
-    [Id(3)]
     public DateTimeOffset LastChangedAt { get; set; }
 
-    /// <summary>Journal segments in order; see <see cref="Journal"/> for the format.</summary>
-    [Id(4)]
-    public List<byte[]> Journal { get; set; } = [];
+    public Dictionary<string, JudgedRatingRecord> JudgedRatings { get; } = new(StringComparer.Ordinal);
 
-    [Id(5)]
-    public Dictionary<string, JudgedRatingRecord> JudgedRatings { get; set; } = [];
+    /// <summary>Null until the inspection has been opened.</summary>
+    public InspectionLedger? Ledger { get; set; }
+
+    public void Replay(JournalRecord record, RulebookCatalog rulebooks)
+    {
+        foreach (var e in record.Events)
+        {
+            Apply(e, rulebooks);
+        }
+
+        Version = record.Version;
+        LastChangedAt = record.ChangedAt;
+    }
+
+    private void Apply(JournalEvent e, RulebookCatalog rulebooks)
+    {
+        switch (e)
+        {
+            case InspectionOpened opened:
+                Details = opened.Details;
+                Ledger ??= new InspectionLedger(rulebooks.Get(new RulebookKey(opened.Details.RulebookId, opened.Details.RulebookVersion)));
+                break;
+            case CaseJudged judged:
+                RequireLedger().Apply(judged.Judgement);
+                break;
+            case CaseWithdrawn withdrawn:
+                RequireLedger().Withdraw(withdrawn.CaseId, withdrawn.Revision);
+                break;
+            case JudgedRatingChanged rated:
+                SetJudgedRating(rated);
+                break;
+            case StatusChanged status:
+                Status = status.Status;
+                break;
+        }
+    }
+
+    public void SetJudgedRating(JudgedRatingChanged rated)
+    {
+        if (rated.Rating is { } rating)
+        {
+            RequireLedger().SetJudgedRating(rated.StandardId, rating, rated.Rationale!);
+            JudgedRatings[rated.StandardId] = new JudgedRatingRecord(rating, rated.Rationale!, rated.Actor, rated.At);
+        }
+        else
+        {
+            RequireLedger().ClearJudgedRating(rated.StandardId);
+            JudgedRatings.Remove(rated.StandardId);
+        }
+    }
+
+    private InspectionLedger RequireLedger() =>
+        Ledger ?? throw new InvalidDataException("A journal changes an inspection before opening it.");
 }

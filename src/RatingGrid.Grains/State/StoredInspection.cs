@@ -1,85 +1,209 @@
+using Microsoft.Extensions.Logging;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Diagnostics;
+using RatingGrid.Grains.Inspections;
+using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Grains.State;
 
 /// <summary>
-/// An inspection's state as storage holds it, with the Domain's ledger rebuilt from it: what the
-/// grain changes in memory and writes whole. Changes here are not durable until <see cref="WriteAsync"/>.
+/// An inspection's state in memory over its journal. Changes are applied here at once and noted as
+/// events; <see cref="Capture"/> turns the events noted since the last write into the next record,
+/// which <see cref="WriteAsync"/> appends. Activation reads the newest snapshot and replays the
+/// records after it. Nothing here is durable until a write holding it has landed.
 /// </summary>
-internal sealed class StoredInspection(IPersistentState<InspectionState> storage, RulebookCatalog rulebooks, TimeProvider time)
+internal sealed partial class StoredInspection(string inspectionId, IJournalStore store, RulebookCatalog rulebooks, StorageOptions options, TimeProvider time, ILogger logger)
 {
-    private Journal? _journal;
+    private InspectionState _state = new();
+    private JournalCodec _codec = new(rulebooks, new StringTable());
+    private List<JournalEvent> _pending = [];
+    private JournalPosition _end = JournalPosition.Start;
+    private long _tailBytes;
+    private long _snapshotBytes;
 
     /// <summary>The Domain's ledger; null until the inspection has been opened.</summary>
-    public InspectionLedger? Ledger { get; private set; }
+    public InspectionLedger? Ledger => _state.Ledger;
 
-    public InspectionDetails? Details => State.Details;
+    public InspectionDetails? Details => _state.Details;
 
-    public bool IsClosed => State.IsClosed;
+    public InspectionStatus Status => _state.Status;
 
-    private InspectionState State => storage.State;
+    public bool IsClosed => _state.Status == InspectionStatus.Closed;
 
-    /// <summary>Rebuilds the ledger from what was read from storage.</summary>
-    public void Load()
+    /// <summary>The ledger of an inspection that has been opened and (unless <paramref name="allowClosed"/>) is not closed.</summary>
+    public InspectionLedger RequireOpen(bool allowClosed = false)
     {
-        (Ledger, _journal) = State.Details is { } details ? StateCodec.Load(Rulebook(details), State) : (null, null);
+        var ledger = _state.Ledger ?? throw new InspectionNotFoundException(inspectionId);
+        if (IsClosed && !allowClosed)
+        {
+            throw new InspectionStateException($"Inspection '{inspectionId}' is closed; reopen it before changing it.");
+        }
+
+        return ledger;
     }
 
-    /// <summary>Reads storage again (after another writer wrote) and rebuilds from it.</summary>
-    public async Task ReloadAsync()
+    /// <summary>Applies a batch all or nothing (malformed: refused whole) and notes what took effect; returns how many judgements did.</summary>
+    public int Record(JudgementBatchInput batch, int maxCases, out ChangeOutcome[] outcomes)
     {
-        await storage.ReadStateAsync();
-        Load();
+        var ledger = RequireOpen();
+        ChangeChecks.RequireActor(batch.Actor);
+        ChangeChecks.RequireRoomFor(ledger, batch.Judgements, maxCases, inspectionId);
+        outcomes = ChangeChecks.Refusing(() => ledger.ApplyBatch(batch.Judgements));
+        var now = time.GetUtcNow();
+        var applied = 0;
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (outcomes[i] == ChangeOutcome.Applied)
+            {
+                _pending.Add(new CaseJudged(batch.Judgements[i], batch.Actor, now));
+                applied++;
+            }
+        }
+
+        return applied;
     }
 
-    public Task WriteAsync() => storage.WriteStateAsync();
+    /// <summary>Reads the newest snapshot and replays the records after it, replacing whatever memory held.</summary>
+    public async Task LoadAsync()
+    {
+        var started = time.GetTimestamp();
+        var tail = await store.ReadTailAsync(inspectionId);
+        var (state, codec) = tail.Snapshot is { } snapshot ? SnapshotCodec.Decode(snapshot, rulebooks) : (new InspectionState(), new JournalCodec(rulebooks, new StringTable()));
+        foreach (var record in tail.Records)
+        {
+            state.Replay(codec.Decode(record), rulebooks);
+        }
+
+        (_state, _codec, _pending, _end) = (state, codec, [], tail.End);
+        (_tailBytes, _snapshotBytes) = (tail.BytesSinceSnapshot, tail.Snapshot?.Length ?? 0);
+        GrainMetrics.ReplayRecords.Record(tail.Records.Count);
+        GrainMetrics.ActivationLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
+    }
 
     /// <summary>Counts one change that took effect: a new version, now.</summary>
     public void Count()
     {
-        State.Version++;
-        State.LastChangedAt = time.GetUtcNow();
+        _state.Version++;
+        _state.LastChangedAt = time.GetUtcNow();
     }
 
-    public void Open(InspectionDetails details)
+    public void Open(InspectionDetails details, string actor)
     {
-        State.Details = details;
-        Ledger = new InspectionLedger(Rulebook(details));
-        _journal = new Journal(Ledger.Rulebook);
+        _state.Details = details;
+        _state.Ledger = new InspectionLedger(rulebooks.Get(new RulebookKey(details.RulebookId, details.RulebookVersion)));
+        _pending.Add(new InspectionOpened(details, actor, time.GetUtcNow()));
     }
 
-    /// <summary>Keeps accepted case changes (judgements, withdrawals) in the audit trail.</summary>
-    public void Journal(IReadOnlyList<JournalEntry> entries) => State.Journal.Add(_journal!.Write(entries));
+    /// <summary>Notes a withdrawal the ledger has applied.</summary>
+    public void Withdrawn(string caseId, long revision, string actor) => _pending.Add(new CaseWithdrawn(caseId, revision, actor, time.GetUtcNow()));
 
-    public void SetJudgedRating(string standardId, Rating? rating, string? rationale, string actor)
+    /// <summary>Notes a judged rating the ledger has set (or, with no rating, cleared).</summary>
+    public void JudgedRatingChanged(string standardId, Rating? rating, string? rationale, string actor)
     {
+        var change = new JudgedRatingChanged(standardId, rating, rationale, actor, time.GetUtcNow());
         if (rating is { } set)
         {
-            State.JudgedRatings[standardId] = new JudgedRatingRecord(set, rationale!, actor, time.GetUtcNow());
+            _state.JudgedRatings[standardId] = new JudgedRatingRecord(set, rationale!, actor, change.At);
         }
         else
         {
-            State.JudgedRatings.Remove(standardId);
+            _state.JudgedRatings.Remove(standardId);
+        }
+
+        _pending.Add(change);
+    }
+
+    public void SetStatus(InspectionStatus status, string actor)
+    {
+        _state.Status = status;
+        _pending.Add(new StatusChanged(status, actor, time.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The events noted since the last capture as the next record; with it, once the tail has grown
+    /// past <see cref="StorageOptions.SnapshotFactor"/> times the last snapshot, a snapshot of the
+    /// state as it will be when that record has landed (memory holds exactly that now).
+    /// </summary>
+    public PendingWrite Capture()
+    {
+        var record = _codec.Encode(new JournalRecord(_state.Version, _state.LastChangedAt, _pending));
+        var judgements = _pending.Count(e => e is CaseJudged);
+        _pending = [];
+        var tail = _tailBytes + record.Length;
+        var due = tail >= Math.Max(options.MinimumTailBytes, options.SnapshotFactor * _snapshotBytes) || _end.Records + 1 >= options.MaxRecordsPerSegment;
+        return new PendingWrite(record, due ? SnapshotCodec.Encode(_state, _codec) : null, judgements);
+    }
+
+    /// <summary>Appends a captured record where the journal ended when last read; a stale writer's append is refused (<see cref="JournalConflictException"/>).</summary>
+    public async Task WriteAsync(PendingWrite write)
+    {
+        _end = await store.AppendAsync(inspectionId, _end, write.Record);
+        _tailBytes += write.Record.Length;
+        GrainMetrics.BytesWritten.Record(write.Record.Length);
+        if (write.Judgements > 0)
+        {
+            GrainMetrics.BytesPerJudgement.Record((write.Record.Length + (write.Snapshot?.Length ?? 0)) / (double)write.Judgements);
+        }
+
+        if (write.Snapshot is not { } snapshot)
+        {
+            GrainMetrics.TailBytes.Record(_tailBytes);
+            return;
+        }
+
+        try
+        {
+            _end = await store.BeginSegmentAsync(inspectionId, _end, snapshot);
+            (_tailBytes, _snapshotBytes) = (0, snapshot.Length);
+            GrainMetrics.SnapshotBytes.Record(snapshot.Length);
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or JournalConflictException)
+        {
+            // The record landed, so the write stands. A snapshot is only a short cut for activation:
+            // the next write tries again, or finds the segment sealed and reads where it went on.
+            LogSnapshotFailed(inspectionId, ex.Message);
         }
     }
 
-    public void SetClosed(bool closed) => State.IsClosed = closed;
-
-    public InspectionView View(string inspectionId) => new(
+    public InspectionView View() => new(
         inspectionId,
-        State.Details!,
-        State.IsClosed ? InspectionStatus.Closed : InspectionStatus.Open,
-        State.Version,
-        State.LastChangedAt,
-        Ledger!.Results());
+        _state.Details!,
+        _state.Status,
+        _state.Version,
+        _state.LastChangedAt,
+        _state.Ledger!.Results());
 
-    public Standing Standing(string inspectionId) =>
-        Ledger!.Standing(inspectionId, State.Details!.PduName, State.Details.Region, State.Version, State.LastChangedAt);
+    public Standing Standing() =>
+        _state.Ledger!.Standing(inspectionId, _state.Details!.PduName, _state.Details.Region, _state.Version, _state.LastChangedAt);
 
-    public IReadOnlyList<CaseRevisionView> History(string caseId) => StateCodec.History(Ledger!.Rulebook, State, caseId);
+    /// <summary>Every durable revision of a case, from the whole journal (older segments included), oldest first.</summary>
+    public async Task<IReadOnlyList<CaseRevisionView>> HistoryAsync(string caseId)
+    {
+        var codec = new JournalCodec(rulebooks, new StringTable());
+        var history = new List<CaseRevisionView>();
+        foreach (var bytes in await store.ReadAllAsync(inspectionId))
+        {
+            foreach (var e in codec.Decode(bytes).Events)
+            {
+                switch (e)
+                {
+                    case CaseJudged judged when judged.Judgement.CaseId == caseId:
+                        history.Add(new CaseRevisionView(judged.Judgement.Revision, false, judged.Actor, judged.At, judged.Judgement));
+                        break;
+                    case CaseWithdrawn withdrawn when withdrawn.CaseId == caseId:
+                        history.Add(new CaseRevisionView(withdrawn.Revision, true, withdrawn.Actor, withdrawn.At, null));
+                        break;
+                }
+            }
+        }
 
-    private Rulebook Rulebook(InspectionDetails details) => rulebooks.Get(new RulebookKey(details.RulebookId, details.RulebookVersion));
+        return history;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: its journal record landed but the segment after it could not be begun; trying again with the next write. {Reason}")]
+    private partial void LogSnapshotFailed(string inspectionId, string reason);
 }

@@ -21,7 +21,11 @@ public sealed class StorageSettings
     /// <summary>An Azure Storage connection string (Azurite's on developer machines and in CI).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>The blob container that holds one blob per inspection.</summary>
+    /// <summary>The blob container of the inspections' journals; the standings table is named after it.</summary>
     [Required]
     public string Container { get; set; } = "ratinggrid-inspections";
+
+    /// <summary>The most one storage call may take, retries included; a change that cannot be stored in it fails with UNAVAILABLE.</summary>
+    [Range(1, 60)]
+    public int OperationTimeoutSeconds { get; set; } = 5;
 }

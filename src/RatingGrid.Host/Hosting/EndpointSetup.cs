@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using RatingGrid.Host.Configuration;
+using RatingGrid.Host.Health;
 using RatingGrid.Host.Services;
 
 namespace RatingGrid.Host.Hosting;
@@ -18,7 +19,8 @@ internal static class EndpointSetup
         app.MapGrpcReflectionService().RequireHost(grpc);
         // Live: the process answers. Ready: the silo has started and shutdown has not begun.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(health);
-        app.MapHealthChecks("/health/ready").RequireHost(health);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).RequireHost(health);
+        app.MapHealthChecks("/health/storage", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Storage) }).RequireHost(health);
         // Prometheus scrapes the HTTP/1.1 port, beside the probes.
         app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(health);
     }

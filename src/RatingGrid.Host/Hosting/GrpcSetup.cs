@@ -30,7 +30,15 @@ internal static class GrpcSetup
             o.Interceptors.Add<AccessInterceptor>();
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck<ServiceReadiness>("silo");
+        builder.Services.AddGrpcHealthChecks(o =>
+            {
+                // "" is readiness, as probes and load balancers ask; storage has a name of its own (see StorageHealthCheck).
+                o.Services.Clear();
+                o.Services.Map("", check => check.Tags.Contains(HealthTags.Ready));
+                o.Services.Map("ratinggrid.storage", check => check.Tags.Contains(HealthTags.Storage));
+            })
+            .AddCheck<ServiceReadiness>("silo", tags: [HealthTags.Ready])
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthTags.Storage]);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = RatingGridApp.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using RatingGrid.Grains.Hosting;
+using RatingGrid.Grains.Storage;
 using RatingGrid.Host.Configuration;
 
 namespace RatingGrid.Host.Hosting;
@@ -28,6 +29,8 @@ internal static class OrleansSetup
         var advertised = AdvertisedAddress(silo.AdvertisedAddress);
         builder.Services.AddOptions<GrainLimits>()
             .Configure<IOptions<LimitSettings>>((grains, limits) => grains.MaxCasesPerInspection = limits.Value.MaxCasesPerInspection);
+        builder.Services.AddOptions<StorageOptions>()
+            .Configure<IOptions<StorageSettings>>((grains, settings) => grains.OperationTimeout = TimeSpan.FromSeconds(settings.Value.OperationTimeoutSeconds));
 
         // Azure SDK activities are opt-in; they carry the storage leg of each trace.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", tracing);
@@ -65,7 +68,7 @@ internal static class OrleansSetup
                 throw Invalid(StorageSettings.Section, typeof(StorageSettings),
                     "Storage:ConnectionString is required for the AzureBlob provider (Azurite's on a developer machine).");
             case StorageSettings.AzureBlob:
-                orleans.AddRatingGridAzureBlobStorage(storage.ConnectionString, storage.Container);
+                orleans.AddRatingGridAzureStorage(storage.ConnectionString, storage.Container);
                 break;
             case StorageSettings.Memory:
                 orleans.AddRatingGridMemoryStorage();

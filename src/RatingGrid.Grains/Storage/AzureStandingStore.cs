@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using Orleans.Serialization;
+using RatingGrid.Domain.Aggregation;
+using RatingGrid.Grains.Abstractions.Aggregates;
+
+namespace RatingGrid.Grains.Storage;
+
+/// <summary>
+/// Standings in an Azure table: partition = region, row = inspection (both <see cref="StorageKeys"/>),
+/// the standing in the binary properties <c>D0</c>, <c>D1</c>, ... (64 KiB each), its version in
+/// <c>Version</c>. A write replaces the row only if it is still what this process last saw (ETag), so
+/// a stale publisher never replaces a newer standing with an older one.
+/// </summary>
+public sealed class AzureStandingStore(TableClient table, Serializer<Standing> serializer, StorageCalls calls) : IStandingStore
+{
+    private const int ChunkBytes = 64 * 1024;
+    private const int MaxChunks = 15; // a table entity holds 1 MiB
+    private const int MaxAttempts = 3;
+
+    private readonly ConcurrentDictionary<(string Partition, string Row), (ETag ETag, long Version)> _seen = new();
+    private bool _tableExists;
+
+    public Task<long> WriteAsync(Standing standing, CancellationToken cancellationToken = default) =>
+        calls.RunAsync("store a standing", async ct =>
+        {
+            var entity = Entity(standing);
+            var at = (entity.PartitionKey, entity.RowKey);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    if (_seen.TryGetValue(at, out var seen))
+                    {
+                        if (seen.Version >= standing.Version)
+                        {
+                            return seen.Version;
+                        }
+
+                        var replaced = await table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
+                        _seen[at] = (replaced.Headers.ETag ?? ETag.All, standing.Version);
+                        return standing.Version;
+                    }
+
+                    await EnsureTableAsync(ct);
+                    var stored = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], ct);
+                    if (!stored.HasValue)
+                    {
+                        var added = await table.AddEntityAsync(entity, ct);
+                        _seen[at] = (added.Headers.ETag ?? ETag.All, standing.Version);
+                        return standing.Version;
+                    }
+
+                    _seen[at] = (stored.Value!.ETag, stored.Value.GetInt64("Version") ?? 0);
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+                {
+                    _seen.TryRemove(at, out _); // someone else wrote it: look again
+                }
+            }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Standing>> ReadAsync(AggregateKey scope, CancellationToken cancellationToken = default) =>
+        calls.RunAsync<IReadOnlyList<Standing>>("read standings", async ct =>
+        {
+            var standings = new List<Standing>();
+            var filter = scope.Region is { } region ? TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Encode(region)}") : null;
+            try
+            {
+                await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+                {
+                    standings.Add(Read(entity));
+                    _seen[(entity.PartitionKey, entity.RowKey)] = (entity.ETag, entity.GetInt64("Version") ?? 0);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return []; // nothing was ever published here
+            }
+
+            return standings;
+        }, cancellationToken);
+
+    private TableEntity Entity(Standing standing)
+    {
+        var bytes = serializer.SerializeToArray(standing);
+        var chunks = (bytes.Length + ChunkBytes - 1) / ChunkBytes;
+        if (chunks > MaxChunks)
+        {
+            throw new InvalidOperationException($"The standing of inspection '{standing.InspectionId}' is {bytes.Length:N0} bytes; a table row holds {MaxChunks * ChunkBytes:N0}.");
+        }
+
+        var entity = new TableEntity(StorageKeys.Encode(standing.Region), StorageKeys.Encode(standing.InspectionId)) { ["Version"] = standing.Version };
+        for (var i = 0; i < chunks; i++)
+        {
+            entity[$"D{i}"] = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();
+        }
+
+        return entity;
+    }
+
+    private Standing Read(TableEntity entity)
+    {
+        var bytes = new List<byte>();
+        for (var i = 0; entity.GetBinary($"D{i}") is { } chunk; i++)
+        {
+            bytes.AddRange(chunk);
+        }
+
+        return serializer.Deserialize([.. bytes]) ?? throw new InvalidDataException($"Row {entity.RowKey} of the standings table holds no standing.");
+    }
+
+    private async Task EnsureTableAsync(CancellationToken ct)
+    {
+        if (!_tableExists)
+        {
+            await table.CreateIfNotExistsAsync(ct);
+            _tableExists = true;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace RatingGrid.Grains.Storage;
+
+/// <summary>
+/// What an activation reads: the newest snapshot (none before the first rollover), every record
+/// written after it in order, and where the journal ends. An empty tail with no snapshot means
+/// nothing has ever been stored.
+/// </summary>
+/// <param name="BytesSinceSnapshot">The size of <paramref name="Records"/>: what replay costs, and what decides the next rollover.</param>
+public sealed record JournalTail(
+    byte[]? Snapshot,
+    IReadOnlyList<byte[]> Records,
+    JournalPosition End,
+    long BytesSinceSnapshot)
+{
+    public bool IsEmpty => Snapshot is null && Records.Count == 0;
+}
