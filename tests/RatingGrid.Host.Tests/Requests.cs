@@ -52,6 +52,38 @@ internal static class Requests
         return ledger.Results();
     }
 
+    /// <summary>The Domain's pooled figures over several inspections, each given by its judgements.</summary>
+    public static Domain.Aggregation.PooledFigures FromScratchPooled(IEnumerable<IEnumerable<Judgement>> inspections)
+    {
+        var snapshots = new List<Domain.Ledger.TallySnapshot>();
+        foreach (var judgements in inspections)
+        {
+            var ledger = new Domain.Ledger.InspectionLedger(Rulebook);
+            foreach (var judgement in judgements.OrderBy(j => j.Revision))
+            {
+                ledger.Apply(Mapping.JudgementMapping.ToDomain(judgement));
+            }
+
+            snapshots.Add(ledger.Snapshot());
+        }
+
+        return Domain.Aggregation.TallyPool.Pool(Rulebook, snapshots);
+    }
+
+    /// <summary>Whether pooled wire figures carry exactly the Domain's pooled counts.</summary>
+    public static bool SamePooled(Domain.Aggregation.PooledFigures expected, RulebookFigures actual) =>
+        (expected.Inspections, expected.Cases) == (actual.Inspections, actual.Cases)
+        && expected.KeyQuestions.Select(k => (k.KeyQuestionId, k.Tally.Yes, k.Tally.No, k.Tally.NotApplicable))
+            .SequenceEqual(actual.KeyQuestions.Select(k => (k.KeyQuestionId, k.Yes, k.No, k.NotApplicable)));
+
+    /// <summary>Asserts that pooled wire figures carry exactly the Domain's pooled counts.</summary>
+    public static void AssertSamePooled(Domain.Aggregation.PooledFigures expected, RulebookFigures actual)
+    {
+        Assert.Equal((expected.Inspections, expected.Cases), (actual.Inspections, actual.Cases));
+        Assert.Equal(expected.KeyQuestions.Select(k => (k.KeyQuestionId, k.Tally.Yes, k.Tally.No, k.Tally.NotApplicable)),
+            actual.KeyQuestions.Select(k => (k.KeyQuestionId, k.Yes, k.No, k.NotApplicable)));
+    }
+
     /// <summary>Asserts that the wire results carry exactly the Domain's figures.</summary>
     public static void AssertSame(Domain.Scoring.InspectionResults expected, Results actual)
     {

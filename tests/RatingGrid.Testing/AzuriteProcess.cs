@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace RatingGrid.Testing;
 
 /// <summary>
-/// A real Azurite (the Azure Storage emulator) in memory, on ports the OS picks. It is the project's
-/// pinned npm package, installed by scripts/install-node-tools.sh.
+/// A real Azurite (the Azure Storage emulator), in memory or (given a folder) on disk, on ports the OS
+/// picks. It is the project's pinned npm package, installed by scripts/install-node-tools.sh. One on
+/// disk can be stopped (SIGKILL, as an outage) and started again on the same ports with its data.
 /// </summary>
-public sealed partial class AzuriteProcess : IAsyncDisposable
+public sealed partial class AzuriteProcess(string? location = null) : IAsyncDisposable
 {
     // Azurite's fixed development account: a well-known emulator key, not a secret.
     private const string AccountName = "devstoreaccount1";
@@ -47,8 +49,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
-                     "--tableHost", "127.0.0.1", "--tablePort", "0", "--inMemoryPersistence", "--disableTelemetry", "--silent" })
+        var ports = BlobPort == 0 ? ("0", "0") : (BlobPort.ToString(CultureInfo.InvariantCulture), TablePort.ToString(CultureInfo.InvariantCulture));
+        (BlobPort, TablePort) = (0, 0);
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        string[] arguments = [script, "--blobHost", "127.0.0.1", "--blobPort", ports.Item1, "--queueHost", "127.0.0.1", "--queuePort", "0",
+            "--tableHost", "127.0.0.1", "--tablePort", ports.Item2, .. persistence, "--disableTelemetry", "--silent"];
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
@@ -63,7 +69,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 ?? throw new InvalidOperationException($"Azurite exited (code {(_process.HasExited ? _process.ExitCode : -1)}) before listening.");
             if (Listening().Match(line) is { Success: true } match)
             {
-                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var port = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
                 switch (match.Groups["service"].Value)
                 {
                     case "Blob":
@@ -80,6 +86,25 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         _ = _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Stops Azurite with SIGTERM, as an operator or orchestrator stops a service: it closes its
+    /// stores (Azurite saves its disk database only now and then, so a SIGKILL would lose what a real
+    /// storage service never loses) and stops answering. <see cref="StartAsync"/> brings it back on the same ports.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var signal = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!;
+            await signal.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(patience.Token);
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
     public ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })
@@ -89,6 +114,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
 
         _process?.Dispose();
+        _process = null;
         return ValueTask.CompletedTask;
     }
 

@@ -18,8 +18,41 @@ public sealed class StorageObserver
     private int _writes;
     private long _durableVersion;
 
+    private TaskCompletionSource? _snapshotGate;
+    private TaskCompletionSource _snapshotWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>When set, every journal append throws before reaching storage.</summary>
     public bool FailWrites { get; set; }
+
+    /// <summary>Holds every new segment (seal and snapshot) until released; <see cref="SnapshotWaiting"/> completes when one arrives.</summary>
+    public void HoldSnapshots()
+    {
+        lock (_lock)
+        {
+            _snapshotGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _snapshotWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public Task SnapshotWaiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _snapshotWaiting.Task;
+            }
+        }
+    }
+
+    internal Task BeforeSnapshotAsync()
+    {
+        lock (_lock)
+        {
+            _snapshotWaiting.TrySetResult();
+            return _snapshotGate?.Task ?? Task.CompletedTask;
+        }
+    }
 
     /// <summary>Makes writes of standings (what regions and the nation are rebuilt from) fail; journals are untouched.</summary>
     public bool FailStandingWrites { get; set; }
@@ -111,8 +144,11 @@ internal sealed class ObservedJournalStore(IJournalStore inner, StorageObserver 
         return end;
     }
 
-    public Task<JournalPosition> BeginSegmentAsync(string inspectionId, JournalPosition expected, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken = default) =>
-        inner.BeginSegmentAsync(inspectionId, expected, snapshot, cancellationToken);
+    public async Task<JournalPosition> BeginSegmentAsync(string inspectionId, JournalPosition expected, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken = default)
+    {
+        await observer.BeforeSnapshotAsync();
+        return await inner.BeginSegmentAsync(inspectionId, expected, snapshot, cancellationToken);
+    }
 }
 
 /// <summary>The decorating standings store.</summary>

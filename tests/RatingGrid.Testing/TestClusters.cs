@@ -15,7 +15,8 @@ public static class TestClusters
         string serviceId,
         StorageObserver? observer = null,
         short silos = 1,
-        bool inMemory = false)
+        bool inMemory = false,
+        Action<ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -40,6 +41,7 @@ public static class TestClusters
                 o.NumVotesForDeathDeclaration = 1;
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+            configure?.Invoke(silo);
             if (observer is not null)
             {
                 Decorate(silo.Services, observer);

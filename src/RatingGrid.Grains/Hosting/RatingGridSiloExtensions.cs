@@ -41,7 +41,9 @@ public static class RatingGridSiloExtensions
     {
         var blobs = new BlobServiceClient(connectionString).GetBlobContainerClient(container);
         var tables = new TableServiceClient(connectionString);
-        silo.Services.AddSingleton<IJournalStore>(sp => new AzureJournalStore(blobs, sp.GetRequiredService<StorageCalls>()));
+        silo.Services.AddSingleton(sp => new AzureJournalStore(blobs, sp.GetRequiredService<StorageCalls>()));
+        silo.Services.AddSingleton<IJournalStore>(sp => sp.GetRequiredService<AzureJournalStore>());
+        silo.Services.AddHostedService<OldFormatCheck>();
         silo.Services.AddSingleton<IStandingStore>(sp => new AzureStandingStore(
             tables.GetTableClient(StorageNames.StandingsTable(container)), sp.GetRequiredService<Serializer<Standing>>(), sp.GetRequiredService<StorageCalls>()));
         silo.Services.AddSingleton<IStorageProbe>(new AzureStorageProbe(blobs));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Domain.Scoring;
@@ -20,8 +21,11 @@ namespace RatingGrid.Grains.Inspections;
 /// <see cref="PublicationReminder"/>'s. The journal is read on the first call, not on activation, so
 /// that an inspection storage cannot deliver answers UNAVAILABLE and the next call tries again.
 /// Reentrant so that changes can arrive while a write is in flight; single-threaded all the same.
+/// Placed on the host whose gRPC service first calls it: judgements then reach it without a hop
+/// between hosts, and clients spread inspections across hosts as they spread their connections.
 /// </summary>
 [Reentrant]
+[PreferLocalPlacement]
 internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, ICommitTarget<CommitCapture>
 {
     private readonly StoredInspection _stored;

@@ -72,6 +72,12 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
     {
         var started = time.GetTimestamp();
         var tail = await store.ReadTailAsync(inspectionId);
+        if (tail.StoredInOldFormat)
+        {
+            throw new InspectionStateException(
+                $"Inspection '{inspectionId}' was stored by a RatingGrid from before journals, in a format this version does not read; nothing was changed. Re-import its judgements under a new inspection id (README: Stored data from earlier versions).");
+        }
+
         var (state, codec) = tail.Snapshot is { } snapshot ? SnapshotCodec.Decode(snapshot, rulebooks) : (new InspectionState(), new JournalCodec(rulebooks, new StringTable()));
         foreach (var record in tail.Records)
         {

@@ -21,6 +21,43 @@ public sealed class AzureJournalStore(BlobContainerClient container, StorageCall
     private const char SnapshotMark = 's';
     private bool _containerExists;
 
+    /// <summary>Where RatingGrid kept inspections before journals: Orleans' blob per grain state.</summary>
+    public const string OldFormatPrefix = "inspection-inspection/";
+
+    /// <summary>How many inspections this container holds in the old format, counting at most <paramref name="most"/>.</summary>
+    public async Task<int> CountOldFormatAsync(int most, CancellationToken ct)
+    {
+        var count = 0;
+        try
+        {
+            await foreach (var _ in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, OldFormatPrefix, ct))
+            {
+                if (++count >= most)
+                {
+                    break;
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            return 0;
+        }
+
+        return count;
+    }
+
+    protected override async Task<bool> IsStoredInOldFormatAsync(string inspectionId, CancellationToken ct)
+    {
+        try
+        {
+            return await container.GetBlobClient($"{OldFormatPrefix}{inspectionId}.json").ExistsAsync(ct);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            return false;
+        }
+    }
+
     protected override async Task<(IReadOnlyList<int> Segments, IReadOnlyList<int> Snapshots)> ListAsync(string key, CancellationToken ct)
     {
         var (segments, snapshots) = (new List<int>(), new List<int>());

@@ -14,7 +14,7 @@ public abstract class JournalStore(StorageCalls calls) : IJournalStore
             var (segments, snapshots) = await ListAsync(key, ct);
             if (segments.Count == 0 && snapshots.Count == 0)
             {
-                return new JournalTail(null, [], JournalPosition.Start, 0);
+                return new JournalTail(null, [], JournalPosition.Start, 0, await IsStoredInOldFormatAsync(inspectionId, ct));
             }
 
             var from = snapshots.Count == 0 ? 0 : snapshots[^1];
@@ -73,6 +73,9 @@ public abstract class JournalStore(StorageCalls calls) : IJournalStore
             await WriteSnapshotOnceAsync(key, expected.Segment + 1, snapshot, ct);
             return expected.NextSegment();
         }, cancellationToken);
+
+    /// <summary>Whether the inspection was stored by a RatingGrid from before journals (one Orleans state blob each).</summary>
+    protected virtual Task<bool> IsStoredInOldFormatAsync(string inspectionId, CancellationToken ct) => Task.FromResult(false);
 
     /// <summary>The segments and snapshots stored under <paramref name="key"/>, each in ascending order.</summary>
     protected abstract Task<(IReadOnlyList<int> Segments, IReadOnlyList<int> Snapshots)> ListAsync(string key, CancellationToken ct);

@@ -1,6 +1,8 @@
+using Azure;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using Orleans.Runtime.Messaging;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Grains.Abstractions.Errors;
 
@@ -17,7 +19,10 @@ internal static class ErrorStatus
         LimitReachedException e => Simple(Code.ResourceExhausted, prefix + e.Message),
         StorageUnavailableException e => Simple(Code.Unavailable, prefix + e.Message),
         TimeoutException => Simple(Code.Unavailable, prefix + "The inspection did not answer in time; the change may or may not be stored: retrying it is safe."),
-        SiloUnavailableException or OrleansMessageRejectionException => Simple(Code.Unavailable, prefix + "The inspection is moving between servers; retrying is safe."),
+        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or OrleansLifecycleCanceledException =>
+            Simple(Code.Unavailable, prefix + "The inspection is moving between servers; retrying is safe."),
+        RequestFailedException or HttpRequestException =>
+            Simple(Code.Unavailable, prefix + "Storage did not answer; the change may or may not be stored: retrying it is safe."),
         _ => null,
     };
 

@@ -15,7 +15,7 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
 {
     public override async Task<Contracts.V1.AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
     {
-        Checks().Id("region", request.Region).ThrowIfAny();
+        Checks().Name("region", request.Region).ThrowIfAny();
         RegionGuard.EnsureRegion(context.Caller(), request.Region);
         return (await Region(request.Region).GetAsync()).ToWire();
     }
@@ -44,7 +44,7 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
 
     public override Task WatchRegion(WatchRegionRequest request, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context)
     {
-        Checks().Id("region", request.Region).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
+        Checks().Name("region", request.Region).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
         RegionGuard.EnsureRegion(context.Caller(), request.Region);
         return WatchAsync(Region(request.Region), request.AfterVersion, responseStream, context);
     }
@@ -74,7 +74,7 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
     }
 
     private void Check(GetNationRequest request) =>
-        Checks().Id("region", request.Region, required: false).Id("rulebook_id", request.RulebookId, required: false)
+        Checks().Name("region", request.Region, required: false).Id("rulebook_id", request.RulebookId, required: false)
             .That(Enum.IsDefined(request.Overall), "overall", $"{(int)request.Overall} is not a rating")
             .That(Enum.IsDefined(request.Order), "order", $"{(int)request.Order} is not an order")
             .ThrowIfAny();

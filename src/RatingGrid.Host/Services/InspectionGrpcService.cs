@@ -26,7 +26,7 @@ internal sealed class InspectionGrpcService(
     {
         var rulebook = request.Rulebook ?? new RulebookRef { Id = RulebookCatalog.DefaultKey.Id, Version = RulebookCatalog.DefaultKey.Version };
         Checks().Id("inspection_id", request.InspectionId).Id("pdu_id", request.PduId).Text("pdu_name", request.PduName)
-            .Text("region", request.Region).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
+            .Name("region", request.Region).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
             .Date("fieldwork_start", request.FieldworkStart).Date("fieldwork_end", request.FieldworkEnd).Actor(context.Caller(), request.Actor)
             .ThrowIfAny();
         RegionGuard.EnsureRegion(context.Caller(), request.Region);
@@ -134,7 +134,7 @@ internal sealed class InspectionGrpcService(
 
     public override async Task<Breakdowns> GetBreakdowns(GetBreakdownsRequest request, ServerCallContext context)
     {
-        Checks().Id("inspection_id", request.InspectionId).Id("dimension", request.Dimension, required: false).ThrowIfAny();
+        Checks().Id("inspection_id", request.InspectionId).Name("dimension", request.Dimension, required: false).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var breakdowns = await Grain(request.InspectionId).GetBreakdownsAsync();
         return new Breakdowns

@@ -1,4 +1,5 @@
 using RatingGrid.Contracts.V1;
+using RatingGrid.Domain.Identifiers;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Host.Access;
@@ -7,38 +8,45 @@ using RatingGrid.Host.Configuration;
 namespace RatingGrid.Host.Services;
 
 /// <summary>
-/// Wire-level checks: presence and size limits that protect the service before any grain is asked.
-/// Rules of the rating domain (revisions, key questions, answers) are the Domain's to check.
+/// Wire-level checks: presence, the id grammar, printable text and size limits, which protect the
+/// service before any grain is asked. Rules of the rating domain (revisions, key questions,
+/// answers) are the Domain's to check.
 /// </summary>
 internal sealed class RequestChecks(LimitSettings limits)
 {
     private readonly List<FieldViolation> _violations = [];
 
+    /// <summary>An id: present (unless optional), at most MaxIdLength, and in the id grammar.</summary>
     public RequestChecks Id(string field, string value, bool required = true)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (Present(field, value, required) && Within(field, value, limits.MaxIdLength, nameof(limits.MaxIdLength)) && !Identifier.IsWellFormed(value))
         {
-            if (required)
-            {
-                _violations.Add(new FieldViolation(field, "is required"));
-            }
+            _violations.Add(new FieldViolation(field, $"'{Shown(value)}' is not an id: ids hold {Identifier.Grammar}"));
         }
-        else if (value.Length > limits.MaxIdLength)
+
+        return this;
+    }
+
+    /// <summary>A short name (a region, a trait, an actor): present (unless optional), at most MaxIdLength, printable.</summary>
+    public RequestChecks Name(string field, string value, bool required = true)
+    {
+        if (Present(field, value, required) && Within(field, value, limits.MaxIdLength, nameof(limits.MaxIdLength)))
         {
-            _violations.Add(new FieldViolation(field, $"is {value.Length} characters; the limit MaxIdLength is {limits.MaxIdLength}"));
+            Printable(field, value);
         }
 
         return this;
     }
 
     /// <summary>The request's actor matters only without a token: with one, the token's subject is the actor.</summary>
-    public RequestChecks Actor(Caller caller, string requested) => caller.Subject is null ? Id("actor", requested) : this;
+    public RequestChecks Actor(Caller caller, string requested) => caller.Subject is null ? Name("actor", requested) : this;
 
+    /// <summary>Free text (a PDU's name, a rationale, a trait's value): at most MaxTextLength, printable.</summary>
     public RequestChecks Text(string field, string value)
     {
-        if (value.Length > limits.MaxTextLength)
+        if (Within(field, value, limits.MaxTextLength, nameof(limits.MaxTextLength)))
         {
-            _violations.Add(new FieldViolation(field, $"is {value.Length} characters; the limit MaxTextLength is {limits.MaxTextLength}"));
+            Printable(field, value);
         }
 
         return this;
@@ -91,7 +99,8 @@ internal sealed class RequestChecks(LimitSettings limits)
 
     private bool WithinLimits(Judgement judgement)
     {
-        if (judgement.CaseId.Length > limits.MaxIdLength || judgement.CaseType.Length > limits.MaxIdLength)
+        if (judgement.CaseId.Length > limits.MaxIdLength || judgement.CaseType.Length > limits.MaxIdLength
+            || (judgement.CaseId.Length > 0 && !Identifier.IsWellFormed(judgement.CaseId)))
         {
             return false;
         }
@@ -99,7 +108,8 @@ internal sealed class RequestChecks(LimitSettings limits)
         // Indexed loops: a RepeatedField's enumerator is an allocated iterator, and this runs per judgement.
         for (var i = 0; i < judgement.Traits.Count; i++)
         {
-            if (judgement.Traits[i].Name.Length > limits.MaxIdLength || judgement.Traits[i].Value.Length > limits.MaxTextLength)
+            var trait = judgement.Traits[i];
+            if (trait.Name.Length > limits.MaxIdLength || trait.Value.Length > limits.MaxTextLength || !Identifier.IsPrintable(trait.Name) || !Identifier.IsPrintable(trait.Value))
             {
                 return false;
             }
@@ -119,18 +129,56 @@ internal sealed class RequestChecks(LimitSettings limits)
     private void NameOversizedFields(Judgement judgement, string at)
     {
         Id($"{at}.case_id", judgement.CaseId, required: false);
-        Id($"{at}.case_type", judgement.CaseType, required: false);
+        Within($"{at}.case_type", judgement.CaseType, limits.MaxIdLength, nameof(limits.MaxIdLength));
         for (var t = 0; t < judgement.Traits.Count; t++)
         {
-            Id($"{at}.traits[{t}].name", judgement.Traits[t].Name, required: false);
+            Name($"{at}.traits[{t}].name", judgement.Traits[t].Name, required: false);
             Text($"{at}.traits[{t}].value", judgement.Traits[t].Value);
         }
 
         for (var a = 0; a < judgement.Answers.Count; a++)
         {
-            Id($"{at}.answers[{a}].key_question_id", judgement.Answers[a].KeyQuestionId, required: false);
+            Within($"{at}.answers[{a}].key_question_id", judgement.Answers[a].KeyQuestionId, limits.MaxIdLength, nameof(limits.MaxIdLength));
         }
     }
+
+    private bool Present(string field, string value, bool required)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (required)
+        {
+            _violations.Add(new FieldViolation(field, "is required"));
+        }
+
+        return false;
+    }
+
+    private bool Within(string field, string value, int limit, string setting)
+    {
+        if (value.Length <= limit)
+        {
+            return true;
+        }
+
+        _violations.Add(new FieldViolation(field, $"is {value.Length} characters; the limit {setting} is {limit}"));
+        return false;
+    }
+
+    private void Printable(string field, string value)
+    {
+        if (!Identifier.IsPrintable(value))
+        {
+            _violations.Add(new FieldViolation(field, $"'{Shown(value)}' holds a control character (a line break, tab, NUL...): only printable text is taken"));
+        }
+    }
+
+    // A value as a message may quote it: control characters escaped, so that the message itself stays printable.
+    private static string Shown(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     /// <summary>Refuses the request with every violation found, naming the fields; nothing has been changed.</summary>
     public void ThrowIfAny()
