@@ -111,12 +111,19 @@ async Task<double> MeasureAsync(int port, bool open)
     string Id(int i) => $"bench-{run}-{i}";
     if (open)
     {
-        await Task.WhenAll(Enumerable.Range(0, inspections).Select(i => client.OpenInspectionAsync(new OpenInspectionRequest
+        // Fifty at a time, as a well-behaved feed opens a national batch.
+        var opening = Stopwatch.StartNew();
+        foreach (var chunk in Enumerable.Range(0, inspections).Chunk(50))
         {
-            InspectionId = Id(i), PduId = $"pdu-{i}", PduName = "Bench", Region = "Bench",
-            Rulebook = new RulebookRef { Id = rulebook.Id, Version = rulebook.Version },
-            FieldworkStart = new Date { Year = 2025, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 30 }, Actor = "bench",
-        }).ResponseAsync));
+            await Task.WhenAll(chunk.Select(i => client.OpenInspectionAsync(new OpenInspectionRequest
+            {
+                InspectionId = Id(i), PduId = $"pdu-{i}", PduName = "Bench", Region = "Bench",
+                Rulebook = new RulebookRef { Id = rulebook.Id, Version = rulebook.Version },
+                FieldworkStart = new Date { Year = 2025, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 30 }, Actor = "bench",
+            }).ResponseAsync));
+        }
+
+        Console.Error.WriteLine($"opened {inspections} inspections in {opening.ElapsedMilliseconds:N0} ms");
     }
 
     // Each stream is the feed of a share of the inspections: it sends one inspection's revisions

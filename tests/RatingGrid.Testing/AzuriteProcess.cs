@@ -54,6 +54,12 @@ public sealed partial class AzuriteProcess(string? location = null) : IAsyncDisp
         string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         string[] arguments = [script, "--blobHost", "127.0.0.1", "--blobPort", ports.Item1, "--queueHost", "127.0.0.1", "--queuePort", "0",
             "--tableHost", "127.0.0.1", "--tablePort", ports.Item2, .. persistence, "--disableTelemetry", "--silent"];
+        // RATINGGRID_AZURITE_DEBUG=<file>: Azurite logs every request it serves there (to count what a run costs).
+        if (Environment.GetEnvironmentVariable("RATINGGRID_AZURITE_DEBUG") is { Length: > 0 } debugLog)
+        {
+            arguments = [.. arguments, "--debug", debugLog];
+        }
+
         foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);

@@ -46,6 +46,7 @@ internal sealed class AggregateGrain : Grain, IAggregateGrain
         {
             if (_aggregate.Replace(standing))
             {
+                GrainMetrics.Publications.Add(1);
                 GrainMetrics.AggregationLag.Record((_time.GetUtcNow() - standing.ChangedAt).TotalMilliseconds,
                     new KeyValuePair<string, object?>("scope", _key.IsNation ? "nation" : "region"));
                 changed = true;

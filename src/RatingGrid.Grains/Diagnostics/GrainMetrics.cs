@@ -36,4 +36,8 @@ public static class GrainMetrics
     public static readonly Histogram<double> ActivationLatency = Meter.CreateHistogram<double>("ratinggrid.inspection.load_latency", unit: "ms", description: "Time to read an inspection's snapshot and replay its journal tail.");
 
     public static readonly Counter<long> StandingWrites = Meter.CreateCounter<long>("ratinggrid.standings.writes", description: "Published standings stored (one row each): what regions and the nation are rebuilt from.");
+
+    public static readonly Counter<long> StandingBytes = Meter.CreateCounter<long>("ratinggrid.standings.bytes_written", unit: "By", description: "Bytes of standings stored: the whole of what aggregation writes (regions and the nation write nothing).");
+
+    public static readonly Counter<long> Publications = Meter.CreateCounter<long>("ratinggrid.aggregation.publications", description: "Standings taken by a region or the nation (a newer version replacing an older).");
 }

@@ -10,8 +10,8 @@ namespace RatingGrid.Grains.Inspections;
 /// <summary>
 /// Publishes an inspection's newest durable standing, behind acknowledgements, along two paths. At
 /// once, to its region and the nation in memory, so that readers and watchers see each change as
-/// soon as it is durable. And at most once per <see cref="PublicationOptions.PersistInterval"/>, to
-/// the standings table the aggregates are rebuilt from, followed by the aggregates again (a region or
+/// soon as it is durable. And at most once per <see cref="PublicationOptions.PersistInterval"/>
+/// (the first time too, an interval after it is published), to the standings table the aggregates are rebuilt from, followed by the aggregates again (a region or
 /// nation that activated meanwhile read the table before that row). A version is
 /// <see cref="Confirmed"/> once both are done for it. Only the newest standing is ever sent; whatever
 /// is committed meanwhile goes in the next publication.
@@ -105,10 +105,13 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
         _persisting = true;
         try
         {
+            // Even the first row waits an interval: an inspection's changes come in runs (a feed
+            // opens it, then streams its cases), and one row should hold the whole run.
+            var since = Math.Max(_lastPersistedAt, time.GetTimestamp());
             while (!_stopped && _latest is { } pending && pending.Version > _confirmed)
             {
-                var wait = options.PersistInterval - time.GetElapsedTime(_lastPersistedAt);
-                if (_lastPersistedAt != 0 && wait > TimeSpan.Zero)
+                var wait = options.PersistInterval - time.GetElapsedTime(Math.Max(_lastPersistedAt, since));
+                if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time); // coalesce: what is committed meanwhile goes in this row
                     continue;

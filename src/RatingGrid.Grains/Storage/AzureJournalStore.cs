@@ -19,7 +19,11 @@ public sealed class AzureJournalStore(BlobContainerClient container, StorageCall
 {
     private const char SegmentMark = 'j';
     private const char SnapshotMark = 's';
+    private const int OldFormatUnknown = 0;
+    private const int OldFormatAbsent = 1;
+    private const int OldFormatPresent = 2;
     private bool _containerExists;
+    private int _oldFormat = OldFormatUnknown;
 
     /// <summary>Where RatingGrid kept inspections before journals: Orleans' blob per grain state.</summary>
     public const string OldFormatPrefix = "inspection-inspection/";
@@ -48,6 +52,11 @@ public sealed class AzureJournalStore(BlobContainerClient container, StorageCall
 
     protected override async Task<bool> IsStoredInOldFormatAsync(string inspectionId, CancellationToken ct)
     {
+        if (!await AnyOldFormatAsync(ct))
+        {
+            return false;
+        }
+
         try
         {
             return await container.GetBlobClient($"{OldFormatPrefix}{inspectionId}.json").ExistsAsync(ct);
@@ -56,6 +65,20 @@ public sealed class AzureJournalStore(BlobContainerClient container, StorageCall
         {
             return false;
         }
+    }
+
+    // Asked once per process (a container written only by journals never gains old-format blobs), so
+    // that a new inspection's first read costs one listing, not a listing and a probe.
+    private async Task<bool> AnyOldFormatAsync(CancellationToken ct)
+    {
+        if (Volatile.Read(ref _oldFormat) is var known and not OldFormatUnknown)
+        {
+            return known == OldFormatPresent;
+        }
+
+        var present = await CountOldFormatAsync(1, ct) > 0;
+        Volatile.Write(ref _oldFormat, present ? OldFormatPresent : OldFormatAbsent);
+        return present;
     }
 
     protected override async Task<(IReadOnlyList<int> Segments, IReadOnlyList<int> Snapshots)> ListAsync(string key, CancellationToken ct)

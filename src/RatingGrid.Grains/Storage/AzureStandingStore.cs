@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Orleans.Serialization;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Grains.Abstractions.Aggregates;
+using RatingGrid.Grains.Diagnostics;
 
 namespace RatingGrid.Grains.Storage;
 
@@ -17,7 +18,7 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
 {
     private const int ChunkBytes = 64 * 1024;
     private const int MaxChunks = 15; // a table entity holds 1 MiB
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 4; // add, look, replace, and once more should another writer slip in
 
     private readonly ConcurrentDictionary<(string Partition, string Row), (ETag ETag, long Version)> _seen = new();
     private bool _tableExists;
@@ -25,7 +26,7 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
     public Task<long> WriteAsync(Standing standing, CancellationToken cancellationToken = default) =>
         calls.RunAsync("store a standing", async ct =>
         {
-            var entity = Entity(standing);
+            var (entity, size) = Entity(standing);
             var at = (entity.PartitionKey, entity.RowKey);
             for (var attempt = 1; ; attempt++)
             {
@@ -40,15 +41,19 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
 
                         var replaced = await table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
                         _seen[at] = (replaced.Headers.ETag ?? ETag.All, standing.Version);
+                        GrainMetrics.StandingBytes.Add(size);
                         return standing.Version;
                     }
 
+                    // A row this process has not seen is most often a new inspection's: add it, and
+                    // look at what is stored only if that is refused.
                     await EnsureTableAsync(ct);
-                    var stored = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], ct);
-                    if (!stored.HasValue)
+                    var stored = attempt == 1 ? null : await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], ct);
+                    if (stored is not { HasValue: true })
                     {
                         var added = await table.AddEntityAsync(entity, ct);
                         _seen[at] = (added.Headers.ETag ?? ETag.All, standing.Version);
+                        GrainMetrics.StandingBytes.Add(size);
                         return standing.Version;
                     }
 
@@ -82,7 +87,7 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
             return standings;
         }, cancellationToken);
 
-    private TableEntity Entity(Standing standing)
+    private (TableEntity Entity, int Size) Entity(Standing standing)
     {
         var bytes = serializer.SerializeToArray(standing);
         var chunks = (bytes.Length + ChunkBytes - 1) / ChunkBytes;
@@ -97,7 +102,7 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
             entity[$"D{i}"] = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();
         }
 
-        return entity;
+        return (entity, bytes.Length);
     }
 
     private Standing Read(TableEntity entity)
