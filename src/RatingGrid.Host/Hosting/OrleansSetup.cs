@@ -54,6 +54,9 @@ internal static class OrleansSetup
             }
 
             orleans.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (silo.ServiceId, silo.ClusterId));
+            // Orleans binds its providers from the "Orleans" section but not how fast a lost silo is
+            // declared dead, which bounds how soon its inspections and reminders move: let operators set it.
+            orleans.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             orleans.AddRatingGridGrains();
             AddStorage(orleans, storage);
         });
