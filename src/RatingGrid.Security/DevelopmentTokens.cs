@@ -14,9 +14,13 @@ public static class DevelopmentTokens
 
     public const string DefaultAudience = "ratinggrid";
 
-    public static SymmetricSecurityKey SigningKey(byte[] key) => new(key) { KeyId = "ratinggrid-development" };
+    /// <summary>The key id (<c>kid</c>) development tokens carry and a development host requires.</summary>
+    public const string KeyId = "ratinggrid-development";
 
-    public static string Mint(byte[] key, TokenRequest request, DateTimeOffset now)
+    public static SymmetricSecurityKey SigningKey(byte[] key, string keyId = KeyId) => new(key) { KeyId = keyId };
+
+    /// <param name="keyId">The key id the token names; anything but <see cref="KeyId"/> is refused (tests use that).</param>
+    public static string Mint(byte[] key, TokenRequest request, DateTimeOffset now, string keyId = KeyId)
     {
         ArgumentNullException.ThrowIfNull(request);
         var claims = new List<Claim> { new(TokenClaims.Subject, request.Subject), new(TokenClaims.Scope, string.Join(' ', request.Scopes)) };
@@ -29,7 +33,7 @@ public static class DevelopmentTokens
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + request.Lifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(SigningKey(key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(SigningKey(key, keyId), SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -7,7 +7,7 @@ public sealed class ChangeFeedTests(ClusterFixture fixture) : IClassFixture<Clus
     {
         var grain = fixture.NewInspection();
         var opened = await grain.OpenAsync(Scenarios.Details(), "lead");
-        var follower = grain.WaitForChangeAsync(opened.Version, TimeSpan.FromSeconds(20));
+        var follower = grain.WaitForChangeAsync(opened.Version, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         fixture.Storage.HoldWrites();
         var pending = grain.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c1", 1)));
@@ -40,7 +40,7 @@ public sealed class ChangeFeedTests(ClusterFixture fixture) : IClassFixture<Clus
                 continue; // a slow follower misses some versions
             }
 
-            var view = await grain.WaitForChangeAsync(version, TimeSpan.FromSeconds(20));
+            var view = await grain.WaitForChangeAsync(version, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
             Assert.NotNull(view);
             seen.Add(view.Version);
             version = view.Version;
@@ -57,6 +57,6 @@ public sealed class ChangeFeedTests(ClusterFixture fixture) : IClassFixture<Clus
         var grain = fixture.NewInspection();
         var opened = await grain.OpenAsync(Scenarios.Details(), "lead");
 
-        Assert.Null(await grain.WaitForChangeAsync(opened.Version, TimeSpan.FromMilliseconds(50)));
+        Assert.Null(await grain.WaitForChangeAsync(opened.Version, TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken));
     }
 }

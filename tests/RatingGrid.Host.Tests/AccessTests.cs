@@ -30,7 +30,7 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
         }
     }
 
-    public static TheoryData<string> BadTokens => ["expired", "signed with another key", "for another audience", "not a JWT", "without a subject"];
+    public static TheoryData<string> BadTokens => ["expired", "signed with another key", "naming another key", "for another audience", "not a JWT", "without a subject"];
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -42,6 +42,7 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
         {
             "expired" => TestTokens.Mint(TokenRequest.Everything("alice", Hour), DateTimeOffset.UtcNow.AddHours(-3)),
             "signed with another key" => DevelopmentTokens.Mint(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), TokenRequest.Everything("alice", Hour), DateTimeOffset.UtcNow),
+            "naming another key" => DevelopmentTokens.Mint(DevelopmentKey.Read(TestTokens.KeyFile), TokenRequest.Everything("alice", Hour), DateTimeOffset.UtcNow, keyId: "another-key"),
             "for another audience" => TestTokens.Mint(TokenRequest.Everything("alice", Hour) with { Audience = "somebody-else" }),
             "not a JWT" => "not-a-token",
             _ => TestTokens.Mint(TokenRequest.Everything("", Hour)),
@@ -56,6 +57,7 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
         {
             "expired" => "expired",
             "signed with another key" => "signature",
+            "naming another key" => "'kid'",
             "for another audience" => "audience",
             "not a JWT" => "well-formed",
             _ => "subject",

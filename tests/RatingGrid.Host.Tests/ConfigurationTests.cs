@@ -14,8 +14,8 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("Storage:Provider", "Cassandra", "Storage:Provider 'Cassandra' is not known")]
     [InlineData("Silo:Clustering", "Consul", "Silo:Clustering 'Consul' is not known")]
-    [InlineData("Limits:MaxJudgementsPerBatch", "0", "MaxJudgementsPerBatch")]
-    [InlineData("Service:GrpcPort", "70000", "GrpcPort")]
+    [InlineData("Limits:MaxJudgementsPerBatch", "0", "Limits:MaxJudgementsPerBatch is 0; allowed: 1 to 100000")]
+    [InlineData("Service:GrpcPort", "70000", "Service:GrpcPort is 70000; allowed: 0 to 65535")]
     [InlineData("Auth:Mode", "Basic", "Auth:Mode 'Basic' is not known")]
     [InlineData("Auth:Mode", "Jwt", "Set Auth:Authority (production")]
     [InlineData("Auth:DevelopmentKeyFile", "/nonexistent/dev-key", "does not exist")]
@@ -56,9 +56,27 @@ public sealed class ConfigurationTests
     [Fact]
     public void A_misspelt_setting_is_an_error_not_a_silent_default()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(
-            [KeyValuePair.Create("Limits:MaxJudgementsPerBacth", (string?)"5")])));
+        var refused = BuildFails(("Limits:MaxJudgementsPerBacth", "5"));
 
-        Assert.Contains("MaxJudgementsPerBacth", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(refused.Failures, f => f.StartsWith("Limits:MaxJudgementsPerBacth is not a setting; Limits has ", StringComparison.Ordinal) && f.Contains("MaxJudgementsPerBatch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_out_of_range_setting_stops_the_process_with_exit_code_2_and_one_line_naming_it()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RatingGrid.Host.dll"));
+        start.Environment["Storage__ConnectionString"] = "UseDevelopmentStorage=true";
+        start.Environment["Limits__MaxConcurrentStreamsPerClient"] = "1000000";
+        using var host = System.Diagnostics.Process.Start(start)!;
+        var output = host.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = host.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await host.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, host.ExitCode);
+        Assert.Equal("", await output);
+        Assert.Equal(
+            ["ratinggrid: settings: Limits:MaxConcurrentStreamsPerClient is 1000000; allowed: 1 to 100000"],
+            (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Net.Client;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
@@ -122,100 +120,6 @@ public sealed class FailoverTests(Azurite azurite)
             {
                 await Task.Delay(250, cancel); // retry pacing, bounded by the deadline
             }
-        }
-    }
-
-    /// <summary>One host process of the cluster, started from the built host assembly.</summary>
-    internal sealed class HostProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly int _healthPort;
-
-        private HostProcess(Process process, int grpcPort, int healthPort)
-        {
-            _process = process;
-            _healthPort = healthPort;
-            Channel = TestTokens.Channel($"http://127.0.0.1:{grpcPort}", TestTokens.Everything());
-        }
-
-        public GrpcChannel Channel { get; }
-
-        public InspectionService.InspectionServiceClient Client() => new(Channel);
-
-        public static HostProcess Start(AzuriteProcess azurite, string cluster, string clustering = "AzureTable")
-        {
-            var local = LocalHostSettings.Create(azurite);
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RatingGrid.Host.dll"));
-            foreach (var (key, value) in local.Values)
-            {
-                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            }
-
-            // These tests load one host from one subject on purpose; its abuse limits are not under test here.
-            start.Environment["Limits__RequestsPerSecondPerClient"] = "1000000";
-            start.Environment["Limits__RequestBurstPerClient"] = "1000000";
-            start.Environment["Limits__MaxConcurrentStreamsPerClient"] = "1000";
-            start.Environment["Silo__Clustering"] = clustering;
-            start.Environment["Silo__ClusterId"] = cluster;
-            start.Environment["Silo__ServiceId"] = cluster;
-            start.Environment["Storage__Container"] = TestClusters.ContainerFor(cluster);
-            // Declare a killed silo dead within seconds, not the production default.
-            start.Environment["Orleans__Membership__ProbeTimeout"] = "00:00:01";
-            start.Environment["Orleans__Membership__NumMissedProbesLimit"] = "2";
-            start.Environment["Orleans__Membership__NumVotesForDeathDeclaration"] = "1";
-            var process = Process.Start(start)!;
-            // RATINGGRID_HOST_LOGS=<folder> keeps each host's output, for when one of these tests fails.
-            var logs = Environment.GetEnvironmentVariable("RATINGGRID_HOST_LOGS") is { Length: > 0 } folder
-                ? TextWriter.Synchronized(new StreamWriter(Path.Combine(Directory.CreateDirectory(folder).FullName, $"{cluster}-{local.GrpcPort}.log")) { AutoFlush = true })
-                : TextWriter.Null;
-            process.OutputDataReceived += (_, line) => logs.WriteLine(line.Data);
-            process.ErrorDataReceived += (_, line) => logs.WriteLine(line.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return new HostProcess(process, local.GrpcPort, local.HealthPort);
-        }
-
-        public async Task WaitUntilReadyAsync(CancellationToken cancel)
-        {
-            using var http = new HttpClient();
-            var ready = await Eventually.Until(async () =>
-            {
-                try
-                {
-                    return (await http.GetAsync(new Uri($"http://127.0.0.1:{_healthPort}/health/ready"), cancel)).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            }, ok => ok || _process.HasExited, cancel, seconds: 60);
-            Assert.True(ready, $"host on health port {_healthPort} did not become ready (exited: {_process.HasExited})");
-        }
-
-        public bool HasExited => _process.HasExited;
-
-        /// <summary>SIGTERM, as an orchestrator stops a pod.</summary>
-        public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-
-        public Task WaitForExitAsync(CancellationToken cancel) => _process.WaitForExitAsync(cancel);
-
-        public void Kill()
-        {
-            _process.Kill(); // SIGKILL: no shutdown, no goodbye
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            Channel.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
         }
     }
 }

@@ -33,6 +33,11 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>What a derived fixture adds to the host beyond settings (a log sink, say).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var local = LocalHostSettings.Create(azurite);
@@ -43,7 +48,11 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
             settings[key] = value;
         }
 
-        _app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        _app = RatingGridApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            Configure(builder);
+        });
         await _app.StartAsync();
         Channel = TestTokens.Channel(Address, TestTokens.Everything());
     }

@@ -16,7 +16,7 @@ public sealed class ShutdownTests(Azurite azurite)
     {
         var cancel = TestContext.Current.CancellationToken;
         var cluster = $"sigterm-{Guid.NewGuid():N}";
-        using var host = FailoverTests.HostProcess.Start(azurite, cluster, clustering: "Localhost");
+        using var host = HostProcess.Start(azurite, cluster, clustering: "Localhost");
         await host.WaitUntilReadyAsync(cancel);
         var ids = Enumerable.Range(0, 4).Select(i => $"{cluster}-{i}").ToList();
         foreach (var id in ids)
@@ -77,12 +77,76 @@ public sealed class ShutdownTests(Azurite azurite)
             $"stream ended with {status.Code} ({status.Detail}), not a retryable status"));
 
         // Every acknowledged revision is there when the service comes back.
-        using var restarted = FailoverTests.HostProcess.Start(azurite, cluster, clustering: "Localhost");
+        using var restarted = HostProcess.Start(azurite, cluster, clustering: "Localhost");
         await restarted.WaitUntilReadyAsync(cancel);
         foreach (var ((inspection, caseId), revision) in acknowledged)
         {
             var history = await restarted.Client().GetCaseHistoryAsync(new GetCaseHistoryRequest { InspectionId = inspection, CaseId = caseId }, cancellationToken: cancel);
             Assert.True(history.Revisions[^1].Revision >= revision, $"{inspection}/{caseId}: acknowledged r{revision}, stored r{history.Revisions[^1].Revision}");
+        }
+    }
+
+    [Fact]
+    public async Task A_sigterm_ends_open_watches_unavailable_and_exits_promptly_after_watches_came_and_went()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var cluster = $"sigterm-watch-{Guid.NewGuid():N}";
+        using var host = HostProcess.Start(azurite, cluster, clustering: "Localhost");
+        await host.WaitUntilReadyAsync(cancel);
+        var id = $"{cluster}-1";
+        await host.Client().OpenInspectionAsync(Requests.Open(id), cancellationToken: cancel);
+        await host.Client().RecordJudgementsAsync(Requests.Record(id, Requests.Judgement("c1", 1)), cancellationToken: cancel);
+        var aggregation = new AggregationService.AggregationServiceClient(host.Channel);
+
+        // Watches that came and went: each saw its first state, then its caller left.
+        for (var i = 0; i < 3; i++)
+        {
+            using var gone = new CancellationTokenSource();
+            using var inspection = host.Client().WatchInspection(new WatchInspectionRequest { InspectionId = id }, cancellationToken: gone.Token);
+            using var nation = aggregation.WatchNation(new WatchNationRequest(), cancellationToken: gone.Token);
+            Assert.True(await inspection.ResponseStream.MoveNext(cancel));
+            Assert.True(await nation.ResponseStream.MoveNext(cancel));
+            await gone.CancelAsync();
+        }
+
+        // Watches still open when the host is told to stop.
+        var open = new List<Task<StatusCode>>();
+        for (var i = 0; i < 3; i++)
+        {
+            var inspection = host.Client().WatchInspection(new WatchInspectionRequest { InspectionId = id }, cancellationToken: cancel);
+            var nation = aggregation.WatchNation(new WatchNationRequest(), cancellationToken: cancel);
+            Assert.True(await inspection.ResponseStream.MoveNext(cancel));
+            Assert.True(await nation.ResponseStream.MoveNext(cancel));
+            open.Add(EndOfAsync(inspection.ResponseStream, inspection));
+            open.Add(EndOfAsync(nation.ResponseStream, nation));
+        }
+
+        var stopping = Stopwatch.StartNew();
+        host.Terminate();
+        await host.WaitForExitAsync(cancel);
+        stopping.Stop();
+
+        Assert.All(await Task.WhenAll(open), code => Assert.Equal(StatusCode.Unavailable, code));
+        Assert.True(stopping.Elapsed <= TimeSpan.FromSeconds(2), $"the host took {stopping.Elapsed.TotalSeconds:N1} s to exit (at most 2 s with no batch in flight)");
+    }
+
+    // How a watch ended: the status its stream ended with.
+    private static async Task<StatusCode> EndOfAsync<T>(IAsyncStreamReader<T> stream, IDisposable call)
+    {
+        using (call)
+        {
+            try
+            {
+                while (await stream.MoveNext(CancellationToken.None))
+                {
+                }
+
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class UntouchedFailoverTests(Azurite azurite, ITestOutputHelper ou
     {
         var cancel = TestContext.Current.CancellationToken;
         var cluster = $"untouched-{Guid.NewGuid():N}";
-        var hosts = Enumerable.Range(0, 3).Select(_ => FailoverTests.HostProcess.Start(azurite, cluster)).ToList();
+        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(azurite, cluster)).ToList();
         try
         {
             foreach (var host in hosts)

@@ -21,6 +21,6 @@ public interface IAggregateGrain : IGrainWithStringKey
     /// <summary>One inspection's newest standing held here, or null.</summary>
     Task<Standing?> GetStandingAsync(string inspectionId);
 
-    /// <summary>The figures once their version exceeds <paramref name="afterVersion"/>, or null after <paramref name="timeout"/>.</summary>
-    Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout);
+    /// <summary>The figures once their version exceeds <paramref name="afterVersion"/>, or null after <paramref name="timeout"/> or once <paramref name="cancellationToken"/> fires.</summary>
+    Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout, CancellationToken cancellationToken = default);
 }

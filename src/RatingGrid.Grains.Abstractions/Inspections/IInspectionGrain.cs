@@ -56,8 +56,9 @@ public interface IInspectionGrain : IGrainWithStringKey
 
     /// <summary>
     /// The change feed: completes with the newest durable state once its version exceeds
-    /// <paramref name="afterVersion"/>, or with null after <paramref name="timeout"/>. A slow follower
-    /// skips straight to the newest state.
+    /// <paramref name="afterVersion"/>, or with null after <paramref name="timeout"/> or once
+    /// <paramref name="cancellationToken"/> fires (a watcher that left must not hold the grain, or a
+    /// host's shutdown, until the timeout). A slow follower skips straight to the newest state.
     /// </summary>
-    Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout);
+    Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout, CancellationToken cancellationToken = default);
 }

@@ -65,19 +65,12 @@ internal sealed class AggregateGrain : Grain, IAggregateGrain
         return View();
     }
 
-    public async Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout)
+    public async Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         await _load.EnsureAsync();
-        if (_version <= afterVersion)
+        if (_version <= afterVersion && !await ChangeWait.ArrivesAsync(_changed.Task, timeout, _time, cancellationToken))
         {
-            try
-            {
-                await _changed.Task.WaitAsync(timeout, _time);
-            }
-            catch (TimeoutException)
-            {
-                return null;
-            }
+            return null;
         }
 
         return View();

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Rulebooks;
@@ -27,6 +28,9 @@ public static class RatingGridSiloExtensions
         // Orleans' default minimum of a minute: after a lost host that period is how long the nation
         // may stay behind.
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        // ...which Orleans' validator warns about on every start, as if it were a mistake: it is a choice.
+        silo.Services.AddLogging(logging => logging.AddFilter("Orleans.Hosting.ReminderOptionsValidator", LogLevel.Error));
+        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new StartRelativeTimeProvider());
 #pragma warning disable ORLEANSEXP003 // the strongly consistent directory is marked experimental; see StorageNames.AggregateDirectory
         silo.AddDistributedGrainDirectory(StorageNames.AggregateDirectory);
 #pragma warning restore ORLEANSEXP003

@@ -181,7 +181,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, IC
         return await _stored.HistoryAsync(caseId ?? "");
     }
 
-    public async Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout)
+    public async Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync();
         var committed = _committed ?? throw new InspectionNotFoundException(InspectionId);
@@ -190,11 +190,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, IC
             return committed;
         }
 
-        try
-        {
-            await _changed.Task.WaitAsync(timeout, _time);
-        }
-        catch (TimeoutException)
+        if (!await ChangeWait.ArrivesAsync(_changed.Task, timeout, _time, cancellationToken))
         {
             return null;
         }

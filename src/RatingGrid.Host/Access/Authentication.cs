@@ -70,6 +70,8 @@ internal static class Authentication
             {
                 o.TokenValidationParameters.ValidIssuer = DevelopmentTokens.Issuer;
                 o.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.SigningKey(developmentKey);
+                // A token must name the key that signed it: one naming another key is refused even if the bytes happen to verify.
+                o.TokenValidationParameters.TryAllIssuerSigningKeys = false;
                 o.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             }
 
@@ -99,7 +101,9 @@ internal static class Authentication
         SecurityTokenInvalidIssuerException when !string.IsNullOrEmpty(auth.Authority) =>
             Refused($"The bearer token was not issued by {auth.Issuer ?? auth.Authority}, the only issuer this server trusts (development tokens are refused here)."),
         SecurityTokenInvalidIssuerException => Refused("The bearer token was not issued by this server's development key."),
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
+        SecurityTokenSignatureKeyNotFoundException =>
+            Refused("The bearer token names a signing key (its 'kid') that this server does not have."),
+        SecurityTokenInvalidSignatureException =>
             Refused("The bearer token's signature is not from a key this server trusts."),
         SecurityTokenNoExpirationException => Refused("The bearer token has no expiry; this server accepts only tokens that expire."),
         SecurityTokenMalformedException or ArgumentException => Refused("The bearer token is not a well-formed JWT."),

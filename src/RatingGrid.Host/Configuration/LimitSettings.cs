@@ -29,9 +29,17 @@ public sealed class LimitSettings
     [Range(1, 10_000)]
     public int MaxBatchesInFlightPerStream { get; set; } = 64;
 
-    /// <summary>Streaming calls one caller (token subject, else address) may have open at once.</summary>
-    [Range(1, 10_000)]
-    public int MaxConcurrentStreamsPerClient { get; set; } = 16;
+    /// <summary>Streaming calls one caller (token subject, else address) may have open at once; a dashboard backend's watches are one caller's.</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentStreamsPerClient { get; set; } = 1_000;
+
+    /// <summary>HTTP/2 streams (calls) one connection may have open at once (Kestrel's limit).</summary>
+    [Range(1, 100_000)]
+    public int MaxStreamsPerConnection { get; set; } = 1_000;
+
+    /// <summary>How long a watch may wait for its reader to take one message before its stream alone is reset.</summary>
+    [Range(1, 3_600)]
+    public int WatchWriteTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Calls per second one caller may make, each message on a stream counting as one.</summary>
     [Range(1, 10_000_000)]

@@ -25,8 +25,16 @@ internal static class SettingsSetup
             .BindConfiguration(section, o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
 
-        // A misspelt key throws here (InvalidOperationException naming it), rather than being ignored.
-        var settings = builder.Configuration.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+        // A misspelt key is refused here, named as it was written, rather than ignored.
+        var given = builder.Configuration.GetSection(section);
+        var known = typeof(T).GetProperties().Select(p => p.Name).ToList();
+        if (given.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)).Select(c => c.Key).ToList() is { Count: > 0 } unknown)
+        {
+            throw new OptionsValidationException(section, typeof(T),
+                [.. unknown.Select(key => $"{section}:{key} is not a setting; {section} has {string.Join(", ", known)}")]);
+        }
+
+        var settings = given.Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
         return validator.Failures(settings) is { Count: > 0 } failures
             ? throw new OptionsValidationException(section, typeof(T), failures)
             : settings;

@@ -20,6 +20,7 @@ internal static class GrpcSetup
         builder.Services.AddSingleton<RegionGuard>();
         builder.Services.AddSingleton(RulebookCatalog.BuiltIn);
         builder.Services.AddSingleton<ServiceReadiness>();
+        builder.Services.AddSingleton<Services.Watches>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceReadiness>());
         builder.Services.AddGrpc(o =>
         {
@@ -57,6 +58,9 @@ internal static class GrpcSetup
             // A client that stops answering pings is dropped, releasing its streams.
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(60);
+            // Gateways and dashboard backends carry many watches on one connection; Kestrel's 100
+            // would leave the next call on it waiting for a free stream forever.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = limits.MaxStreamsPerConnection;
         });
     }
 }

@@ -11,7 +11,8 @@ public static class RatingGridApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json (log levels among it) lies beside the assembly, wherever the host is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var settings = builder.AddRatingGridSettings();
         var certificate = TlsCertificate.Load(settings.Service);

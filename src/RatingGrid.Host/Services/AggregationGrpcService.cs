@@ -10,7 +10,7 @@ using RatingGrid.Host.Mapping;
 namespace RatingGrid.Host.Services;
 
 /// <summary>Thin: regional and national figures come ready-made from the aggregate grains; no fan-out to inspections.</summary>
-internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<LimitSettings> limits, IHostApplicationLifetime lifetime)
+internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<LimitSettings> limits, Watches watches)
     : AggregationService.AggregationServiceBase
 {
     public override async Task<Contracts.V1.AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
@@ -56,7 +56,7 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
     }
 
     private Task WatchAsync(IAggregateGrain grain, long afterVersion, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context) =>
-        Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), afterVersion, responseStream, context, lifetime);
+        watches.FollowAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), afterVersion, responseStream, context);
 
     private static IEnumerable<InspectionSummary> Select(IEnumerable<Standing> standings, GetNationRequest request)
     {

@@ -20,7 +20,8 @@ internal sealed class InspectionGrpcService(
     RulebookCatalog rulebooks,
     IOptions<LimitSettings> limits,
     RegionGuard regions,
-    IHostApplicationLifetime lifetime) : InspectionService.InspectionServiceBase
+    IHostApplicationLifetime lifetime,
+    Watches watches) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
     {
@@ -162,7 +163,7 @@ internal sealed class InspectionGrpcService(
         Checks().Id("inspection_id", request.InspectionId).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var grain = Grain(request.InspectionId);
-        await Follow.ViewsAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context, lifetime);
+        await watches.FollowAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context);
     }
 
     private JudgementBatchInput ToGrainBatch(string inspectionId, Caller caller, string requestedActor, RepeatedField<Judgement> judgements)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using RatingGrid.Contracts.V1;
@@ -18,7 +19,7 @@ public sealed class AggregationServiceTests
 
     public AggregationServiceTests()
     {
-        _service = new AggregationGrpcService(_grains, Options.Create(new LimitSettings()), new FakeLifetime());
+        _service = new AggregationGrpcService(_grains, Options.Create(new LimitSettings()), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance));
     }
 
     private async Task<Standing> PublishAsync(string id, string region, int cases, int seed)

@@ -29,5 +29,5 @@ internal sealed class FakeAggregateGrain(AggregateKey key) : IAggregateGrain
 
     public Task<Standing?> GetStandingAsync(string inspectionId) => Task.FromResult(_aggregate.Standings.FirstOrDefault(s => s.InspectionId == inspectionId));
 
-    public Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout) => Task.FromResult<AggregateView?>(null);
+    public Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout, CancellationToken cancellationToken = default) => Task.FromResult<AggregateView?>(null);
 }

@@ -83,7 +83,7 @@ internal sealed class FakeInspectionGrain(string id) : IInspectionGrain
 
     public Task<IReadOnlyList<CaseRevisionView>> GetCaseHistoryAsync(string caseId) => Task.FromResult(History);
 
-    public Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout) => Task.FromResult<InspectionView?>(null);
+    public Task<InspectionView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout, CancellationToken cancellationToken = default) => Task.FromResult<InspectionView?>(null);
 
     private InspectionLedger Ledger => _ledger ?? throw new InspectionNotFoundException(id);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using RatingGrid.Contracts.V1;
@@ -18,7 +19,7 @@ public sealed class InspectionServiceTests
 
     public InspectionServiceTests()
     {
-        _service = new InspectionGrpcService(_grains, RulebookCatalog.BuiltIn, Options.Create(new LimitSettings()), new RegionGuard(_grains), new FakeLifetime());
+        _service = new InspectionGrpcService(_grains, RulebookCatalog.BuiltIn, Options.Create(new LimitSettings()), new RegionGuard(_grains), new FakeLifetime(), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance));
     }
 
     private async Task<string> OpenedAsync(string region = "North East")

@@ -1,0 +1,82 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using RatingGrid.Host.Configuration;
+using RatingGrid.Host.Diagnostics;
+
+namespace RatingGrid.Host.Services;
+
+/// <summary>
+/// The shape of every Watch rpc: the current state, then each newer durable one, until the caller
+/// goes or the server stops. A slow reader gets the newest state, never a backlog; a reader that
+/// takes nothing for <see cref="LimitSettings.WatchWriteTimeoutSeconds"/> has its stream reset,
+/// alone, so it never holds a connection that other calls share.
+/// </summary>
+internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOptions<LimitSettings> limits, ILogger<Watches> logger)
+{
+    // Long polls are renewed well inside Orleans' default 30 s response timeout.
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(20);
+
+    public async Task FollowAsync<TView, TWire>(
+        Func<Task<TView>> current,
+        Func<long, TimeSpan, CancellationToken, Task<TView?>> newer,
+        Func<TView, long> version,
+        Func<TView, TWire> toWire,
+        long afterVersion,
+        IServerStreamWriter<TWire> stream,
+        ServerCallContext context)
+        where TView : class
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var seen = afterVersion;
+        HostMetrics.Watchers.Add(1);
+        try
+        {
+            var now = await current();
+            if (version(now) > seen || seen == 0)
+            {
+                await WriteAsync(stream, toWire(now), context, stop.Token);
+                seen = version(now);
+            }
+
+            while (!stop.IsCancellationRequested)
+            {
+                // The grain answers as soon as a newer version exists, and is told when this watch
+                // ends, so that nothing waits on its behalf (a host's shutdown included).
+                if (await newer(seen, Poll, stop.Token).WaitAsync(stop.Token) is { } next)
+                {
+                    await WriteAsync(stream, toWire(next), context, stop.Token);
+                    seen = version(next);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
+        }
+        finally
+        {
+            HostMetrics.Watchers.Add(-1);
+        }
+    }
+
+    private async Task WriteAsync<TWire>(IServerStreamWriter<TWire> stream, TWire message, ServerCallContext context, CancellationToken stop)
+    {
+        var write = stream.WriteAsync(message, stop);
+        try
+        {
+            await write.WaitAsync(TimeSpan.FromSeconds(limits.Value.WatchWriteTimeoutSeconds), stop);
+        }
+        catch (TimeoutException)
+        {
+            // Its reader has taken nothing for the whole timeout: not even a status could reach it
+            // past the unread messages, so reset this stream (RST_STREAM), and nothing else.
+            LogStalled(context.Method, limits.Value.WatchWriteTimeoutSeconds);
+            context.GetHttpContext().Abort();
+            _ = write.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            throw new OperationCanceledException("The watcher stopped reading.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: the watcher took nothing for {Seconds} s (Limits:WatchWriteTimeoutSeconds); its stream was reset, other calls on its connection go on")]
+    private partial void LogStalled(string method, int seconds);
+}
