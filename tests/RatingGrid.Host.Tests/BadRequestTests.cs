@@ -188,4 +188,24 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         using var call = state.Host.Inspections.WatchInspection(request);
         await call.ResponseStream.MoveNext(CancellationToken.None);
     }
+
+    public static TheoryData<string> EveryRpc => [.. RawCalls.EveryRpc.Select(r => r.Name)];
+
+    // A length-delimited field whose length runs past the end: no message of any type parses from it.
+    private static readonly byte[] NotAMessage = [0x0A, 0x7F, 0x01];
+
+    [Theory]
+    [MemberData(nameof(EveryRpc))]
+    public async Task Bytes_that_are_not_the_request_message_are_invalid_argument_and_change_nothing(string rpcName)
+    {
+        var rpc = RawCalls.EveryRpc.Single(r => r.Name == rpcName);
+        var before = await state.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = state.OpenId }, cancellationToken: TestContext.Current.CancellationToken);
+
+        var status = await RawCalls.CallAsync(state.Host.Channel.CreateCallInvoker(), rpc, [NotAMessage], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
+        Assert.Contains("not a", status.Detail, StringComparison.Ordinal);
+        var after = await state.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = state.OpenId }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(before, after);
+    }
 }

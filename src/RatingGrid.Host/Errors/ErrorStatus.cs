@@ -26,6 +26,9 @@ internal static class ErrorStatus
         _ => null,
     };
 
+    /// <summary>INVALID_ARGUMENT for bytes that are not the request's message at all: no field can be named, so the violation is the message's.</summary>
+    public static RpcException Unparseable(string message, string reason) => BadRequest(message, [new FieldViolation("(message)", reason)]);
+
     private static RpcException BadRequest(string message, IReadOnlyList<FieldViolation> violations)
     {
         var badRequest = new BadRequest();

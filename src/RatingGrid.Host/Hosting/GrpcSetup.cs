@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
@@ -40,6 +42,10 @@ internal static class GrpcSetup
             })
             .AddCheck<ServiceReadiness>("silo", tags: [HealthTags.Ready])
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthTags.Storage]);
+        // Our provider binds every service in place of grpc-dotnet's (see ParsedRequestsMethodProvider);
+        // after every AddGrpc* call, each of which would add grpc-dotnet's back.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ParsedRequestsMethodProvider<>));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = RatingGridApp.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

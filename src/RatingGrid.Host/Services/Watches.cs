@@ -16,6 +16,11 @@ internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOption
     // Long polls are renewed well inside Orleans' default 30 s response timeout.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(20);
 
+    // A watch ends itself this long before its deadline: grpc-dotnet completes a call at its deadline
+    // on a timer of its own, and a write racing that completion resets the stream (the caller would
+    // read UNAVAILABLE instead of DEADLINE_EXCEEDED).
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(25);
+
     public async Task FollowAsync<TView, TWire>(
         Func<Task<TView>> current,
         Func<long, TimeSpan, CancellationToken, Task<TView?>> newer,
@@ -27,6 +32,8 @@ internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOption
         where TView : class
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        using var deadline = DeadlineTimer(context);
+        using var linkDeadline = deadline.Token.Register(stop.Cancel);
         var seen = afterVersion;
         HostMetrics.Watchers.Add(1);
         try
@@ -53,14 +60,32 @@ internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOption
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"The watch reached its deadline; watch again with after_version {seen}."));
+        }
         finally
         {
             HostMetrics.Watchers.Add(-1);
         }
     }
 
+    private static CancellationTokenSource DeadlineTimer(ServerCallContext context)
+    {
+        var timer = new CancellationTokenSource();
+        if (context.Deadline != DateTime.MaxValue)
+        {
+            var left = context.Deadline - DateTime.UtcNow - DeadlineMargin;
+            timer.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
+        return timer;
+    }
+
     private async Task WriteAsync<TWire>(IServerStreamWriter<TWire> stream, TWire message, ServerCallContext context, CancellationToken stop)
     {
+        // A cancelled token given to the write resets the stream at once, before any status is sent.
+        stop.ThrowIfCancellationRequested();
         var write = stream.WriteAsync(message, stop);
         try
         {
