@@ -35,6 +35,8 @@ public sealed class HostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public InspectionService.InspectionServiceClient Client() => new(Channel);

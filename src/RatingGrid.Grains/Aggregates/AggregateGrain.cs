@@ -28,6 +28,7 @@ internal sealed class AggregateGrain : Grain, IAggregateGrain
     private readonly Aggregate _aggregate;
     private readonly RetryingLoad _load;
     private long _version;
+    private AggregateView? _view;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public AggregateGrain(IStandingStore store, RulebookCatalog rulebooks, TimeProvider time)
@@ -102,7 +103,10 @@ internal sealed class AggregateGrain : Grain, IAggregateGrain
         }
     }
 
-    private AggregateView View() => new(_key, _version, [.. _aggregate.Rulebooks.Select(_aggregate.Figures)]);
+    // One view per version, handed to every reader (it is immutable, so local callers share it and
+    // the host maps it to the wire once).
+    private AggregateView View() =>
+        _view is { } view && view.Version == _version ? view : _view = new(_key, _version, [.. _aggregate.Rulebooks.Select(_aggregate.Figures)]);
 
     // Figures changed: a new version, and every watcher waiting for one wakes.
     private void AnnounceNewVersion()

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
@@ -15,6 +17,7 @@ namespace RatingGrid.Host.Access;
 internal sealed partial class AccessInterceptor(AccessRules rules, IOptions<AuthSettings> authOptions, CallerLimits limits, ILogger<AccessInterceptor> logger) : Interceptor
 {
     private readonly AuthSettings _auth = authOptions.Value;
+    private readonly ConditionalWeakTable<ClaimsPrincipal, Caller> _callers = [];
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -112,7 +115,8 @@ internal sealed partial class AccessInterceptor(AccessRules rules, IOptions<Auth
                 $"The bearer token has no usable subject ('sub' claim, 1 to {limits.Settings.MaxIdLength} characters, Limits:MaxIdLength): it is recorded as the actor of every change, so it is required."));
         }
 
-        return Caller.FromToken(user, subject);
+        // A cached token comes back as the same principal (see ValidatedTokens): its scopes and regions are read once.
+        return _callers.GetValue(user, principal => Caller.FromToken(principal, subject));
     }
 
     private CallerLimits.StreamSlot OpenStream(Caller caller) =>

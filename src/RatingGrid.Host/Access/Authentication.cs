@@ -47,6 +47,7 @@ internal static class Authentication
         }
 
         var developmentKey = developmentKeyGiven ? ReadKey(auth) : null;
+        var validated = new ValidatedTokens(TimeProvider.System);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             // Claims keep their JWT names ("sub", "scope"), not the WS-Federation URIs.
@@ -77,6 +78,25 @@ internal static class Authentication
 
             o.Events = new JwtBearerEvents
             {
+                OnMessageReceived = context =>
+                {
+                    if (BearerToken(context.Request) is { } token && validated.TryGet(token, out var principal))
+                    {
+                        context.Principal = principal;
+                        context.Success();
+                    }
+
+                    return Task.CompletedTask;
+                },
+                OnTokenValidated = context =>
+                {
+                    if (BearerToken(context.Request) is { } token && context.Principal is { } principal)
+                    {
+                        validated.Add(token, principal, new DateTimeOffset(DateTime.SpecifyKind(context.SecurityToken.ValidTo, DateTimeKind.Utc)));
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnAuthenticationFailed = context =>
                 {
                     context.HttpContext.Items[FailureKey] = Describe(context.Exception, auth);
@@ -112,6 +132,12 @@ internal static class Authentication
             new Status(StatusCode.Unavailable, "The token authority cannot be reached to check the bearer token; retry later."),
         _ => Refused("The bearer token is not valid."),
     };
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
+    }
 
     private static Status Refused(string message) => new(StatusCode.Unauthenticated, message);
 

@@ -24,6 +24,13 @@ internal static class GrpcSetup
         builder.Services.AddSingleton<ServiceReadiness>();
         builder.Services.AddSingleton<Services.Watches>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceReadiness>());
+        // Services and interceptors hold no per-call state: registered, grpc-dotnet reuses one of
+        // each rather than constructing them for every call (a read's share of the profile).
+        builder.Services.AddSingleton<Services.InspectionGrpcService>();
+        builder.Services.AddSingleton<Services.RulebookGrpcService>();
+        builder.Services.AddSingleton<Services.AggregationGrpcService>();
+        builder.Services.AddSingleton<ErrorMappingInterceptor>();
+        builder.Services.AddSingleton<AccessInterceptor>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = limits.MaxMessageBytes;
@@ -42,10 +49,10 @@ internal static class GrpcSetup
             })
             .AddCheck<ServiceReadiness>("silo", tags: [HealthTags.Ready])
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthTags.Storage]);
-        // Our provider binds every service in place of grpc-dotnet's (see ParsedRequestsMethodProvider);
+        // Our provider binds every service in place of grpc-dotnet's (see MarshallingMethodProvider);
         // after every AddGrpc* call, each of which would add grpc-dotnet's back.
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
-        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ParsedRequestsMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(MarshallingMethodProvider<>));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = RatingGridApp.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

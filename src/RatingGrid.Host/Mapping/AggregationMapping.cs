@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Grains.Abstractions.Aggregates;
@@ -7,7 +8,16 @@ namespace RatingGrid.Host.Mapping;
 /// <summary>Regional and national figures, and inspections' standings, on the wire.</summary>
 internal static class AggregationMapping
 {
-    public static Contracts.V1.AggregateFigures ToWire(this AggregateView view) => new()
+    private static readonly ConditionalWeakTable<AggregateView, Contracts.V1.AggregateFigures> Mapped = [];
+    private static readonly ConditionalWeakTable<AggregateView, NationFigures> NationMapped = [];
+
+    /// <summary>The view's wire form, made once per view (see <see cref="InspectionMapping.ToWire(Grains.Abstractions.Inspections.InspectionView)"/>). Shared: never modify it.</summary>
+    public static Contracts.V1.AggregateFigures ToWire(this AggregateView view) => Mapped.GetValue(view, static v => SharedWire.Share(Map(v)));
+
+    /// <summary>The nation's figures without its inspections, made once per view. Shared: never modify it.</summary>
+    public static NationFigures ToNationWire(this AggregateView view) => NationMapped.GetValue(view, static v => SharedWire.Share(new NationFigures { Figures = v.ToWire() }));
+
+    private static Contracts.V1.AggregateFigures Map(AggregateView view) => new()
     {
         Scope = view.Key.Scope,
         Version = view.Version,

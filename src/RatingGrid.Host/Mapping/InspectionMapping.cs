@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Grains.Abstractions.Inspections;
@@ -7,7 +8,15 @@ namespace RatingGrid.Host.Mapping;
 /// <summary>Inspections, their histories and the acknowledgements of changes, on the wire.</summary>
 internal static class InspectionMapping
 {
-    public static Inspection ToWire(this InspectionView view) => new()
+    private static readonly ConditionalWeakTable<InspectionView, Inspection> Mapped = [];
+
+    /// <summary>
+    /// The view's wire form, made once per view: a grain hands the same immutable view of a version
+    /// to every local reader, so a version read a thousand times is mapped once. Shared: never modify it.
+    /// </summary>
+    public static Inspection ToWire(this InspectionView view) => Mapped.GetValue(view, static v => SharedWire.Share(Map(v)));
+
+    private static Inspection Map(InspectionView view) => new()
     {
         InspectionId = view.InspectionId,
         PduId = view.Details.PduId,

@@ -24,12 +24,14 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
     {
         Check(request);
         var nation = Nation();
-        var figures = new NationFigures { Figures = (await nation.GetAsync()).ToWire() };
-        if (request.IncludeInspections)
+        var view = await nation.GetAsync();
+        if (!request.IncludeInspections)
         {
-            figures.Inspections.AddRange(Select(await nation.ListAsync(), request));
+            return view.ToNationWire();
         }
 
+        var figures = new NationFigures { Figures = view.ToWire() };
+        figures.Inspections.AddRange(Select(await nation.ListAsync(), request));
         return figures;
     }
 

@@ -6,11 +6,12 @@ namespace RatingGrid.Host.Hosting;
 
 /// <summary>
 /// Binds every gRPC service as grpc-dotnet's own provider does (through the generated
-/// <c>BindService</c>), with one difference: a request whose bytes do not parse as its message is
-/// refused with INVALID_ARGUMENT naming what failed, instead of the UNKNOWN a parser's exception
-/// becomes. Parsing happens before any interceptor runs, so it has to be the marshaller.
+/// <c>BindService</c>), with our marshallers (see <see cref="MarshallingBinder{TService}"/>): a
+/// request whose bytes do not parse as its message is refused with INVALID_ARGUMENT naming what
+/// failed, instead of the UNKNOWN a parser's exception becomes (parsing happens before any
+/// interceptor runs, so it has to be the marshaller), and shared read models are serialised once.
 /// </summary>
-internal sealed class ParsedRequestsMethodProvider<TService> : IServiceMethodProvider<TService>
+internal sealed class MarshallingMethodProvider<TService> : IServiceMethodProvider<TService>
     where TService : class
 {
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context)
@@ -21,7 +22,7 @@ internal sealed class ParsedRequestsMethodProvider<TService> : IServiceMethodPro
         }
 
         var serviceBase = bind.GetParameters()[1].ParameterType;
-        bind.Invoke(null, [new ParsedRequestsBinder<TService>(context, serviceBase), null]);
+        bind.Invoke(null, [new MarshallingBinder<TService>(context, serviceBase), null]);
     }
 
     // The generated base class carries [BindServiceMethod] naming its static BindService(ServiceBinderBase, Base).

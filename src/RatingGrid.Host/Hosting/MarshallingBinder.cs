@@ -3,15 +3,17 @@ using Google.Protobuf;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using RatingGrid.Host.Errors;
+using RatingGrid.Host.Mapping;
 
 namespace RatingGrid.Host.Hosting;
 
 /// <summary>
-/// Receives each method of a generated service and adds it to the endpoint model with a request
-/// marshaller that turns a parse failure into INVALID_ARGUMENT; calls go to the service's override
-/// of the method, resolved per call as grpc-dotnet does.
+/// Receives each method of a generated service and adds it to the endpoint model with our
+/// marshallers: a request that does not parse is INVALID_ARGUMENT naming what failed, and a shared
+/// read model (<see cref="SharedWire"/>) goes out as the bytes made when it was mapped. Calls go to
+/// the service's override of the method, resolved per call as grpc-dotnet does.
 /// </summary>
-internal sealed class ParsedRequestsBinder<TService>(ServiceMethodProviderContext<TService> context, Type serviceBase) : ServiceBinderBase
+internal sealed class MarshallingBinder<TService>(ServiceMethodProviderContext<TService> context, Type serviceBase) : ServiceBinderBase
     where TService : class
 {
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler) =>
@@ -46,7 +48,19 @@ internal sealed class ParsedRequestsBinder<TService>(ServiceMethodProviderContex
                 throw ErrorStatus.Unparseable($"The request's bytes are not a {typeof(TRequest).Name} message ({method.FullName}): {ex.Message}", ex.Message);
             }
         });
-        return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, marshaller, method.ResponseMarshaller);
+        var serialize = method.ResponseMarshaller.ContextualSerializer;
+        var responses = Marshallers.Create<TResponse>((response, context) =>
+        {
+            if (SharedWire.TryGetBytes(response, out var bytes))
+            {
+                context.Complete(bytes);
+            }
+            else
+            {
+                serialize(response, context);
+            }
+        }, method.ResponseMarshaller.ContextualDeserializer);
+        return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, marshaller, responses);
     }
 
     private TDelegate Invoker<TDelegate>(string name, params Type[] parameters)
