@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Aggregation;
+using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Aggregates;
 
 namespace RatingGrid.Host.Mapping;
@@ -29,7 +30,7 @@ internal static class AggregationMapping
         Rulebook = new RulebookRef { Id = figures.Rulebook.Id, Version = figures.Rulebook.Version },
         Inspections = figures.Pooled.Inspections,
         Cases = figures.Pooled.Cases,
-        KeyQuestions = { figures.Pooled.KeyQuestions.Select(k => k.ToWire()) },
+        KeyQuestions = { figures.Pooled.KeyQuestions.Select(k => k.ToWire(RulebookCatalog.BuiltIn.Get(figures.Rulebook))) },
         Breakdowns = { figures.Pooled.Breakdowns.Select(ToWire) },
         Overall = figures.Overall.ToWire(),
         Standards = { figures.Standards.Select(s => new StandardCounts { StandardId = s.Key, Counts = s.Value.ToWire() }) },
