@@ -11,6 +11,10 @@ mkdir -p "$results"
 # The grain tests start their own in-memory Azurite from the pinned npm package.
 bash scripts/install-node-tools.sh
 
+# The contract: lint, and only additive changes since the previous commit (a finding fails the run).
+contract_failed=0
+bash scripts/check-contract.sh || contract_failed=1
+
 dotnet build RatingGrid.sln -c Release -nologo -v quiet
 
 status=0
@@ -30,6 +34,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+
+if [ "$contract_failed" -ne 0 ]; then
+  echo "contract check failed (buf lint or buf breaking; see above)"
+  failed=$((failed + 1))
+fi
 
 # The tail of the output is what a CI record keeps, so name each failure (and the first lines of
 # its message) just above the summary line.
