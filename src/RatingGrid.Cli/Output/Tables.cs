@@ -46,15 +46,21 @@ internal static class Tables
         foreach (var rulebook in figures.Rulebooks)
         {
             console.WriteLine($"{rulebook.Rulebook.Id} v{rulebook.Rulebook.Version}: {rulebook.Inspections} inspections, {rulebook.Cases} cases");
-            var table = new Table().AddColumns("Key question", "Yes / applicable", "%");
+            var table = new Table().AddColumns("Key question", "Yes / applicable", "%", "95% interval");
             foreach (var k in rulebook.KeyQuestions)
             {
-                table.AddRow(k.KeyQuestionId, $"{k.Yes} / {k.Applicable}", k.HasRoundedPercent ? $"{k.RoundedPercent}%" : "-");
+                table.AddRow(k.KeyQuestionId, $"{k.Yes} / {k.Applicable}", k.HasRoundedPercent ? $"{k.RoundedPercent}%" : "-",
+                    k.Interval95 is { } interval ? $"{interval.LowerPercent:N0}-{interval.UpperPercent:N0}%" : "-");
             }
 
             console.Write(table);
             var o = rulebook.Overall;
-            console.WriteLine($"Overall: outstanding {o.Outstanding}, good {o.Good}, requires improvement {o.RequiresImprovement}, inadequate {o.Inadequate}, provisional {o.Unrated}");
+            console.WriteLine($"Inspections by overall rating: outstanding {o.Outstanding}, good {o.Good}, requires improvement {o.RequiresImprovement}, inadequate {o.Inadequate}, provisional {o.Unrated}");
+            if (rulebook.Current is { } current)
+            {
+                var p = current.Overall;
+                console.WriteLine($"PDUs, each by its newest inspection ({current.Pdus}): outstanding {p.Outstanding}, good {p.Good}, requires improvement {p.RequiresImprovement}, inadequate {p.Inadequate}, provisional {p.Unrated}");
+            }
         }
     }
 }

@@ -54,8 +54,9 @@ public sealed class Aggregate(RulebookCatalog rulebooks)
     private sealed class RulebookAggregate(Rulebook rulebook)
     {
         private readonly TallyPool _pool = new(rulebook);
-        private readonly int[] _overall = new int[RatingNames.Scale.Count + 1];
-        private readonly Dictionary<string, int[]> _standards = rulebook.Standards.ToDictionary(s => s.Id, _ => new int[RatingNames.Scale.Count + 1], StringComparer.Ordinal);
+        private readonly RatingTally _overall = new();
+        private readonly Dictionary<string, RatingTally> _standards = rulebook.Standards.ToDictionary(s => s.Id, _ => new RatingTally(), StringComparer.Ordinal);
+        private readonly PduPicture _current = new(rulebook);
 
         public int Inspections => _pool.Inspections;
 
@@ -70,26 +71,23 @@ public sealed class Aggregate(RulebookCatalog rulebooks)
                 _pool.Subtract(standing.Tallies);
             }
 
-            _overall[Slot(standing.Overall)] += sign;
+            _overall.Add(standing.Overall, sign);
             foreach (var (standard, rating) in standing.StandardRatings)
             {
                 if (_standards.TryGetValue(standard, out var counts))
                 {
-                    counts[Slot(rating)] += sign;
+                    counts.Add(rating, sign);
                 }
             }
+
+            _current.Move(standing, sign);
         }
 
         public AggregateFigures Figures() => new(
             rulebook.Key,
             _pool.Figures(),
-            Counts(_overall),
-            _standards.ToDictionary(s => s.Key, s => Counts(s.Value), StringComparer.Ordinal));
-
-        // Slot 0 counts the unrated; slot r + 1 counts rating r.
-        private static int Slot(Rating? rating) => rating is { } r ? (int)r + 1 : 0;
-
-        private static RatingCounts Counts(int[] slots) =>
-            new(RatingNames.Scale.ToDictionary(r => r, r => slots[(int)r + 1]), slots[0]);
+            _overall.Counts(),
+            _standards.ToDictionary(s => s.Key, s => s.Value.Counts(), StringComparer.Ordinal),
+            _current.Figures());
     }
 }

@@ -11,6 +11,8 @@ namespace RatingGrid.Domain.Aggregation;
 /// <param name="StandardRatings">Each standard's rating, null while unrated.</param>
 /// <param name="Overall">The overall rating, null while provisional.</param>
 /// <param name="ChangedAt">When the inspection reached this version.</param>
+/// <param name="PduId">The inspected PDU; empty in standings stored before it was kept (the inspection then stands for its PDU).</param>
+/// <param name="Fieldwork">When the inspection's fieldwork ran; null in standings stored before it was kept.</param>
 public sealed record Standing(
     string InspectionId,
     string PduName,
@@ -21,8 +23,16 @@ public sealed record Standing(
     Rating? Overall,
     int Score,
     TallySnapshot Tallies,
-    DateTimeOffset ChangedAt = default)
+    DateTimeOffset ChangedAt = default,
+    string PduId = "",
+    Fieldwork? Fieldwork = null)
 {
     /// <summary>Cases counted in the inspection at this version.</summary>
     public int Cases => Tallies.Cases;
+
+    /// <summary>The PDU this inspection counts for: its own id where the PDU was not recorded.</summary>
+    public string PduKey => PduId.Length > 0 ? PduId : InspectionId;
 }
+
+/// <summary>The dates an inspection's fieldwork ran.</summary>
+public sealed record Fieldwork(DateOnly Start, DateOnly End);

@@ -6,7 +6,7 @@ namespace RatingGrid.Domain.Aggregation;
 public static class StandingExtensions
 {
     /// <summary>Where the inspection held by <paramref name="ledger"/> stands now.</summary>
-    public static Standing Standing(this InspectionLedger ledger, string inspectionId, string pduName, string region, long version, DateTimeOffset changedAt = default)
+    public static Standing Standing(this InspectionLedger ledger, string inspectionId, string pduName, string region, long version, DateTimeOffset changedAt = default, string pduId = "", Fieldwork? fieldwork = null)
     {
         var results = ledger.Results();
         return new Standing(
@@ -19,6 +19,8 @@ public static class StandingExtensions
             results.Overall.Rating,
             results.Overall.Score,
             ledger.Snapshot(),
-            changedAt);
+            changedAt,
+            pduId,
+            fieldwork);
     }
 }

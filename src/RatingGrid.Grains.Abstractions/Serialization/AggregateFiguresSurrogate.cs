@@ -15,7 +15,10 @@ public readonly record struct AggregateFiguresSurrogate(
     [property: Id(4)] IReadOnlyList<KeyQuestionResult> KeyQuestions,
     [property: Id(5)] IReadOnlyList<PooledBreakdown> Breakdowns,
     [property: Id(6)] RatingCounts Overall,
-    [property: Id(7)] IReadOnlyDictionary<string, RatingCounts> Standards);
+    [property: Id(7)] IReadOnlyDictionary<string, RatingCounts> Standards,
+    [property: Id(8)] int CurrentPdus,
+    [property: Id(9)] RatingCounts CurrentOverall,
+    [property: Id(10)] IReadOnlyDictionary<string, RatingCounts> CurrentStandards);
 
 /// <summary>Converts aggregate figures for the wire; being immutable, they pass between grains of one silo uncopied.</summary>
 [RegisterConverter, RegisterCopier]
@@ -24,10 +27,12 @@ public sealed class AggregateFiguresSurrogateConverter : ShallowCopier<Aggregate
     public AggregateFigures ConvertFromSurrogate(in AggregateFiguresSurrogate s)
     {
         var rulebook = new RulebookKey(s.RulebookId, s.RulebookVersion);
-        return new AggregateFigures(rulebook, new PooledFigures(rulebook, s.Inspections, s.Cases, s.KeyQuestions, s.Breakdowns), s.Overall, s.Standards);
+        return new AggregateFigures(rulebook, new PooledFigures(rulebook, s.Inspections, s.Cases, s.KeyQuestions, s.Breakdowns), s.Overall, s.Standards,
+            new CurrentPicture(s.CurrentPdus, s.CurrentOverall, s.CurrentStandards));
     }
 
     public AggregateFiguresSurrogate ConvertToSurrogate(in AggregateFigures value) =>
         new(value.Rulebook.Id, value.Rulebook.Version, value.Pooled.Inspections, value.Pooled.Cases,
-            value.Pooled.KeyQuestions, value.Pooled.Breakdowns, value.Overall, value.Standards);
+            value.Pooled.KeyQuestions, value.Pooled.Breakdowns, value.Overall, value.Standards,
+            value.Current.Pdus, value.Current.Overall, value.Current.Standards);
 }

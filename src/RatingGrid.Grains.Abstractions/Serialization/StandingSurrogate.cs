@@ -23,7 +23,11 @@ public readonly record struct StandingSurrogate(
     [property: Id(9)] int Cases,
     [property: Id(10)] TallyData Tallies,
     [property: Id(11)] IReadOnlyList<BreakdownTallyData> Breakdowns,
-    [property: Id(12)] DateTimeOffset ChangedAt);
+    [property: Id(12)] DateTimeOffset ChangedAt,
+    // Kept since the current picture counts PDUs: absent (null) in standings stored before.
+    [property: Id(13)] string? PduId,
+    [property: Id(14)] DateOnly? FieldworkStart,
+    [property: Id(15)] DateOnly? FieldworkEnd);
 
 /// <summary>Converts standings for the wire and for storage; being immutable, they pass between grains of one silo uncopied.</summary>
 [RegisterConverter, RegisterCopier]
@@ -45,7 +49,8 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
         }
 
         return new Standing(s.InspectionId, s.PduName, s.Region, rulebook, s.Version, standards, s.Overall, s.Score,
-            new TallySnapshot(rulebook, s.Cases, s.Tallies.ToTallies(), breakdowns), s.ChangedAt);
+            new TallySnapshot(rulebook, s.Cases, s.Tallies.ToTallies(), breakdowns), s.ChangedAt,
+            s.PduId ?? "", s.FieldworkStart is { } start && s.FieldworkEnd is { } end ? new Fieldwork(start, end) : null);
     }
 
     public StandingSurrogate ConvertToSurrogate(in Standing value) =>
@@ -53,5 +58,5 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
             [.. value.StandardRatings.Select(s => new StandardRatingEntry(s.Key, s.Value))],
             value.Overall, value.Score, value.Tallies.Cases, TallyData.From(value.Tallies.KeyQuestions),
             [.. value.Tallies.Breakdowns.Select(b => new BreakdownTallyData(b.Key.Dimension, b.Key.Value, b.Value.Cases, TallyData.From(b.Value.KeyQuestions)))],
-            value.ChangedAt);
+            value.ChangedAt, value.PduId, value.Fieldwork?.Start, value.Fieldwork?.End);
 }

@@ -34,6 +34,12 @@ internal static class AggregationMapping
         Breakdowns = { figures.Pooled.Breakdowns.Select(ToWire) },
         Overall = figures.Overall.ToWire(),
         Standards = { figures.Standards.Select(s => new StandardCounts { StandardId = s.Key, Counts = s.Value.ToWire() }) },
+        Current = new Contracts.V1.CurrentPicture
+        {
+            Pdus = figures.Current.Pdus,
+            Overall = figures.Current.Overall.ToWire(),
+            Standards = { figures.Current.Standards.Select(s => new StandardCounts { StandardId = s.Key, Counts = s.Value.ToWire() }) },
+        },
     };
 
     public static Breakdown ToWire(this PooledBreakdown b) => new()
@@ -64,5 +70,8 @@ internal static class AggregationMapping
         Score = standing.Score,
         Cases = standing.Cases,
         Standards = { standing.StandardRatings.Select(s => new StandardRating { StandardId = s.Key, Rating = s.Value.ToWire() }) },
+        PduId = standing.PduId,
+        FieldworkStart = standing.Fieldwork?.Start.ToWire(),
+        FieldworkEnd = standing.Fieldwork?.End.ToWire(),
     };
 }

@@ -1,0 +1,91 @@
+using RatingGrid.Domain.Aggregation;
+using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Rulebooks;
+
+namespace RatingGrid.Domain.Tests;
+
+/// <summary>The current picture counts each PDU once, by its newest inspection.</summary>
+public sealed class PduPictureTests
+{
+    private static readonly RulebookCatalog Catalog = new([TestRulebooks.Hmip2023]);
+    private static readonly string[] CaseRated = ["P2.1", "P2.2", "P2.3", "P2.4"];
+    private static readonly int BaseSeed = int.TryParse(Environment.GetEnvironmentVariable("RATINGGRID_SEED"), out var seed) ? seed : 20261201;
+
+    [Fact]
+    public void A_pdu_inspected_twice_counts_once_by_its_newest_inspection()
+    {
+        var aggregate = new Aggregate(Catalog);
+        // Redcar's 2025 inspection is Requires improvement; an earlier one of the same PDU has every case-rated standard Outstanding.
+        aggregate.Replace(RedcarCases.Ledger(SharedFixtures.Load("redcar-2025.json").RootElement)
+            .Standing("redcar-2025", "Redcar", "North East", 1, pduId: "redcar", fieldwork: Fieldwork(2025, 6)));
+        aggregate.Replace(Rated(Answer.Yes).Standing("redcar-2022", "Redcar", "North East", 1, pduId: "redcar", fieldwork: Fieldwork(2022, 3)));
+
+        var figures = aggregate.Figures(TestRulebooks.Hmip2023.Key);
+
+        Assert.Equal(2, figures.Pooled.Inspections);
+        Assert.Equal(1, figures.Current.Pdus);
+        Assert.Equal(1, figures.Current.Overall.ByRating[Rating.RequiresImprovement]);
+        Assert.Equal(0, figures.Current.Overall.ByRating[Rating.Outstanding]);
+        Assert.Equal(1, figures.Current.Standards["P2.1"].ByRating[Rating.Inadequate]); // Redcar 2025: 30% safety
+        Assert.Equal(0, figures.Current.Standards["P2.1"].ByRating[Rating.Outstanding]);
+        Assert.Equal(1, figures.Standards["P2.1"].ByRating[Rating.Outstanding]);       // every inspection: both count
+    }
+
+    [Fact]
+    public void After_any_sequence_of_standings_the_picture_equals_one_recomputed_from_the_newest_of_each_pdu()
+    {
+        for (var s = 0; s < 200; s++)
+        {
+            var random = new Random(BaseSeed + s);
+            var aggregate = new Aggregate(Catalog);
+            var versions = new Dictionary<string, long>();
+            for (var step = 0; step < 60; step++)
+            {
+                var number = random.Next(12);
+                var inspection = $"i{number}";
+                var version = versions[inspection] = versions.GetValueOrDefault(inspection) + 1;
+                var answer = (Answer)random.Next(1, 3);
+                var pdu = $"pdu{number % 4}";
+                aggregate.Replace(Rated(answer).Standing(inspection, pdu, "R", version, pduId: pdu,
+                    fieldwork: Fieldwork(2020 + random.Next(5), 1 + random.Next(12))));
+
+                var expected = aggregate.Standings.GroupBy(x => x.PduKey)
+                    .Select(g => g.Aggregate((newest, next) => PduPicture.IsNewer(next, newest) ? next : newest))
+                    .ToList();
+                var current = aggregate.Figures(TestRulebooks.Hmip2023.Key).Current;
+                Assert.True(expected.Count == current.Pdus, $"seed {BaseSeed + s}, step {step}: {current.Pdus} PDUs, expected {expected.Count}");
+                foreach (var rating in RatingNames.Scale)
+                {
+                    Assert.True(expected.Count(x => x.Overall == rating) == current.Overall.ByRating[rating], $"seed {BaseSeed + s}, step {step}: {rating}");
+                    Assert.True(expected.Count(x => x.StandardRatings["P2.2"] == rating) == current.Standards["P2.2"].ByRating[rating], $"seed {BaseSeed + s}, step {step}: P2.2 {rating}");
+                }
+
+                Assert.Equal(expected.Count(x => x.Overall is null), current.Overall.Unrated);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_standing_stored_before_pdus_were_kept_stands_for_its_own_pdu()
+    {
+        var aggregate = new Aggregate(Catalog);
+        aggregate.Replace(Rated(Answer.Yes).Standing("old-1", "Old", "R", 1));
+        aggregate.Replace(Rated(Answer.No).Standing("old-2", "Old", "R", 1));
+
+        Assert.Equal(2, aggregate.Figures(TestRulebooks.Hmip2023.Key).Current.Pdus);
+    }
+
+    // Every case-rated key question answered the same way by three cases (judged standards unrated).
+    private static InspectionLedger Rated(Answer answer)
+    {
+        var ledger = new InspectionLedger(TestRulebooks.Hmip2023);
+        for (var i = 0; i < 3; i++)
+        {
+            ledger.Apply(Judgements.Case($"c{i}", 1, [.. CaseRated.SelectMany(s => Judgements.All(s, answer))]));
+        }
+
+        return ledger;
+    }
+
+    private static Fieldwork Fieldwork(int year, int month) => new(new DateOnly(year, month, 1), new DateOnly(year, month, 28));
+}

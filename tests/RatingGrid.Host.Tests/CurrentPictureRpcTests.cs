@@ -1,0 +1,57 @@
+using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
+
+namespace RatingGrid.Host.Tests;
+
+/// <summary>Regions and the nation count PDUs, not inspections, in their current picture (a real host on Azurite).</summary>
+public sealed class CurrentPictureRpcTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_pdu_inspected_twice_counts_once_by_its_newest_inspection_and_summaries_name_the_pdu_and_its_fieldwork()
+    {
+        var region = $"region-{Guid.NewGuid():N}";
+        var pdu = $"pdu-{Guid.NewGuid():N}";
+        var earlier = await OpenAsync(region, pdu, 2022, Answer.Yes);
+        var newer = await OpenAsync(region, pdu, 2025, Answer.No);
+        await OpenAsync(region, $"{pdu}-other", 2024, Answer.Yes);
+        var aggregation = new AggregationService.AggregationServiceClient(host.Channel);
+
+        var figures = await Eventually.Until(() => aggregation.GetRegionAsync(new GetRegionRequest { Region = region }, cancellationToken: Cancel).ResponseAsync,
+            f => f.Rulebooks.Count == 1 && f.Rulebooks[0].Inspections == 3, Cancel);
+
+        var current = figures.Rulebooks[0].Current;
+        Assert.Equal(2, current.Pdus);
+        // Every case-rated standard: all yes is Outstanding, all no Inadequate; the PDU's 2022 inspection no longer counts.
+        var assessment = current.Standards.Single(s => s.StandardId == "P2.1").Counts;
+        Assert.Equal(1, assessment.Inadequate);
+        Assert.Equal(1, assessment.Outstanding);
+        Assert.Equal(2, figures.Rulebooks[0].Standards.Single(s => s.StandardId == "P2.1").Counts.Outstanding); // every inspection
+
+        var summaries = (await aggregation.GetNationAsync(new GetNationRequest { Region = region, IncludeInspections = true }, cancellationToken: Cancel)).Inspections;
+        var newest = summaries.Single(s => s.InspectionId == newer);
+        Assert.Equal(pdu, newest.PduId);
+        Assert.Equal(new Date { Year = 2025, Month = 3, Day = 3 }, newest.FieldworkStart);
+        Assert.Equal(new Date { Year = 2025, Month = 3, Day = 28 }, newest.FieldworkEnd);
+        Assert.Equal(pdu, summaries.Single(s => s.InspectionId == earlier).PduId);
+    }
+
+    private async Task<string> OpenAsync(string region, string pdu, int year, Answer answer)
+    {
+        var id = Requests.NewId("picture");
+        var open = Requests.Open(id);
+        (open.Region, open.PduId) = (region, pdu);
+        open.FieldworkStart = new Date { Year = year, Month = 3, Day = 3 };
+        open.FieldworkEnd = new Date { Year = year, Month = 3, Day = 28 };
+        await host.Inspections.OpenInspectionAsync(open, cancellationToken: Cancel);
+        var cases = Enumerable.Range(0, 3).Select(c =>
+        {
+            var judgement = new Judgement { CaseId = $"c{c}", Revision = 1, CaseType = "community" };
+            judgement.Answers.AddRange(Requests.Rulebook.KeyQuestions.Select(k => new KeyQuestionAnswer { KeyQuestionId = k.Id, Answer = answer }));
+            return judgement;
+        });
+        await host.Inspections.RecordJudgementsAsync(Requests.Record(id, [.. cases]), cancellationToken: Cancel);
+        return id;
+    }
+}
