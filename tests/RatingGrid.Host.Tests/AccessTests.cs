@@ -87,6 +87,8 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
         { "watch the inspection", Scopes.All.ToArray(), ["North West"] },
         { "read the region", Scopes.All.ToArray(), ["North West"] },
         { "watch the region", Scopes.All.ToArray(), [] },
+        { "list the region's inspections", Scopes.All.ToArray(), ["North West"] },
+        { "list the region's inspections", [Scopes.Write, Scopes.Admin], ["*"] },
     };
 
     [Theory]
@@ -114,11 +116,16 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
         var client = new InspectionService.InspectionServiceClient(channel);
 
         var ack = await client.RecordJudgementsAsync(Requests.Record(id, Requests.Judgement("c1", 1)), cancellationToken: Cancel);
-        var region = await new AggregationService.AggregationServiceClient(channel).GetRegionAsync(new GetRegionRequest { Region = "North West" }, cancellationToken: Cancel);
+        var aggregation = new AggregationService.AggregationServiceClient(channel);
+        var region = await aggregation.GetRegionAsync(new GetRegionRequest { Region = "North West" }, cancellationToken: Cancel);
+        var listed = await Eventually.Until(
+            () => aggregation.ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North West" }, cancellationToken: Cancel).ResponseAsync,
+            l => l.Inspections.Any(i => i.InspectionId == id && i.Version == ack.Version), Cancel);
 
         Assert.Equal(ChangeOutcome.Applied, Assert.Single(ack.Outcomes));
         Assert.Equal(ack.Version, (await client.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: Cancel)).Version);
         Assert.Equal("North West", region.Scope);
+        Assert.All(listed.Inspections, i => Assert.Equal("North West", i.Region));
     }
 
     [Fact]
@@ -172,6 +179,7 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
             "read its breakdowns" => inspections.GetBreakdownsAsync(new GetBreakdownsRequest { InspectionId = id }, cancellationToken: Cancel).ResponseAsync,
             "watch the inspection" => ReadFirstAsync(inspections.WatchInspection(new WatchInspectionRequest { InspectionId = id }, cancellationToken: Cancel)),
             "read the region" => aggregation.GetRegionAsync(new GetRegionRequest { Region = "North East" }, cancellationToken: Cancel).ResponseAsync,
+            "list the region's inspections" => aggregation.ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North East" }, cancellationToken: Cancel).ResponseAsync,
             "watch the region" => ReadFirstAsync(aggregation.WatchRegion(new WatchRegionRequest { Region = "North East" }, cancellationToken: Cancel)),
             "read national figures" => aggregation.GetNationAsync(new GetNationRequest(), cancellationToken: Cancel).ResponseAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),

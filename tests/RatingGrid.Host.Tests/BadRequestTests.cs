@@ -44,6 +44,8 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         return judgement;
     }
 
+    private static AggregationService.AggregationServiceClient Aggregation(BadRequestState state) => new(state.Host.Channel);
+
     private static SetJudgedRatingRequest Judged(string id, string standard, Rating rating, string rationale) =>
         new() { InspectionId = id, StandardId = standard, Rating = rating, Rationale = rationale, Actor = "lead" };
 
@@ -52,6 +54,9 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
     // name → (call, expected status, field named by the violation for INVALID_ARGUMENT)
     private static readonly Dictionary<string, (Func<BadRequestState, Task> Call, StatusCode Code, string? Field)> Catalogue = new()
     {
+        ["list a region's inspections without a region"] = (s => Aggregation(s).ListRegionInspectionsAsync(new ListRegionInspectionsRequest()).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["list a region's inspections by a rating outside the enum"] = (s => Aggregation(s).ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North East", Overall = (Rating)42 }).ResponseAsync, StatusCode.InvalidArgument, "overall"),
+        ["list a region's inspections in an unknown order"] = (s => Aggregation(s).ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North East", Order = (InspectionOrder)7 }).ResponseAsync, StatusCode.InvalidArgument, "order"),
         ["get unknown inspection"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = "nobody" }).ResponseAsync, StatusCode.NotFound, null),
         ["get with empty id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest()).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),
         ["get with oversized id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = Long }).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),

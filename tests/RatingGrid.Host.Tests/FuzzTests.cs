@@ -118,6 +118,7 @@ public sealed class FuzzTests(HostFixture host) : IClassFixture<HostFixture>
         "GetCaseHistory" => new GetCaseHistoryRequest { InspectionId = id, CaseId = "c0" },
         "WatchInspection" => new WatchInspectionRequest { InspectionId = id },
         "GetRegion" => new GetRegionRequest { Region = "North East" },
+        "ListRegionInspections" => new ListRegionInspectionsRequest { Region = "North East" },
         "WatchRegion" => new WatchRegionRequest { Region = "North East" },
         "GetNation" or "StreamInspectionSummaries" => new GetNationRequest { Region = "North East" },
         "WatchNation" => new WatchNationRequest(),

@@ -20,6 +20,17 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
         return (await Region(request.Region).GetAsync()).ToWire();
     }
 
+    public override async Task<ListRegionInspectionsResponse> ListRegionInspections(ListRegionInspectionsRequest request, ServerCallContext context)
+    {
+        Checks().Name("region", request.Region).Id("rulebook_id", request.RulebookId, required: false)
+            .That(Enum.IsDefined(request.Overall), "overall", $"{(int)request.Overall} is not a rating")
+            .That(Enum.IsDefined(request.Order), "order", $"{(int)request.Order} is not an order")
+            .ThrowIfAny();
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        var filter = new GetNationRequest { Region = request.Region, RulebookId = request.RulebookId, Overall = request.Overall, Order = request.Order };
+        return new ListRegionInspectionsResponse { Inspections = { Select(await Region(request.Region).ListAsync(), filter) } };
+    }
+
     public override async Task<NationFigures> GetNation(GetNationRequest request, ServerCallContext context)
     {
         Check(request);
