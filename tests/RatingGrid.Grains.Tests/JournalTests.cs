@@ -51,6 +51,43 @@ public sealed class JournalTests(Azurite azurite)
     }
 
     [Fact]
+    public async Task Every_lifecycle_step_survives_snapshots_records_and_a_restart()
+    {
+        var serviceId = Scenarios.NewId("lifecycle");
+        var id = Scenarios.NewId("inspection");
+        var publishAt = new DateTimeOffset(2031, 3, 4, 9, 30, 0, TimeSpan.Zero);
+        InspectionView before;
+        // Snapshots after every write: the lifecycle must be in them, not only in the records.
+        await using (var cluster = await TestClusters.StartAsync(azurite, serviceId, configure: SnapshotEveryWrite))
+        {
+            var grain = cluster.Client.GetGrain<IInspectionGrain>(id);
+            await grain.OpenAsync(Scenarios.Details(), "lead");
+            await grain.CloseAsync("lead");
+            await grain.PublishAsync("panel");
+        }
+
+        // Then records only, after that snapshot: the lifecycle must come back from both.
+        await using (var cluster = await TestClusters.StartAsync(azurite, serviceId))
+        {
+            var grain = cluster.Client.GetGrain<IInspectionGrain>(id);
+            await grain.CorrectAsync("Case 7 was counted twice.", "panel");
+            await grain.CloseAsync("lead");
+            before = await grain.EmbargoAsync(publishAt, "panel");
+        }
+
+        await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
+        var reloaded = await restarted.Client.GetGrain<IInspectionGrain>(id).GetAsync();
+
+        Assert.Equal(InspectionStatus.Embargoed, reloaded.Status);
+        Assert.Equal(publishAt, reloaded.PublishAt);
+        Assert.Equal(before.Lifecycle, reloaded.Lifecycle);
+        Assert.Equal(
+            [(InspectionStatus.Closed, null), (InspectionStatus.Published, null), (InspectionStatus.Open, "Case 7 was counted twice."), (InspectionStatus.Closed, null), (InspectionStatus.Embargoed, (string?)null)],
+            reloaded.Lifecycle!.Select(s => (s.Status, s.Reason)));
+        Assert.Equal(publishAt, reloaded.Lifecycle![^1].PublishAt);
+    }
+
+    [Fact]
     public async Task A_stale_activations_append_is_refused_and_it_reapplies_on_top_of_what_the_other_wrote()
     {
         var serviceId = Scenarios.NewId("two-writers");

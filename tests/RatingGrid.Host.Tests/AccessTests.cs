@@ -89,6 +89,8 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
         { "watch the region", Scopes.All.ToArray(), [] },
         { "list the region's inspections", Scopes.All.ToArray(), ["North West"] },
         { "list the region's inspections", [Scopes.Write, Scopes.Admin], ["*"] },
+        { "embargo the inspection", [Scopes.Read, Scopes.Write, Scopes.National], ["*"] },
+        { "embargo the inspection", Scopes.All.ToArray(), ["North West"] },
     };
 
     [Theory]
@@ -179,6 +181,7 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
             "read its breakdowns" => inspections.GetBreakdownsAsync(new GetBreakdownsRequest { InspectionId = id }, cancellationToken: Cancel).ResponseAsync,
             "watch the inspection" => ReadFirstAsync(inspections.WatchInspection(new WatchInspectionRequest { InspectionId = id }, cancellationToken: Cancel)),
             "read the region" => aggregation.GetRegionAsync(new GetRegionRequest { Region = "North East" }, cancellationToken: Cancel).ResponseAsync,
+            "embargo the inspection" => inspections.EmbargoInspectionAsync(new EmbargoInspectionRequest { InspectionId = id, PublishAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)) }, cancellationToken: Cancel).ResponseAsync,
             "list the region's inspections" => aggregation.ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North East" }, cancellationToken: Cancel).ResponseAsync,
             "watch the region" => ReadFirstAsync(aggregation.WatchRegion(new WatchRegionRequest { Region = "North East" }, cancellationToken: Cancel)),
             "read national figures" => aggregation.GetNationAsync(new GetNationRequest(), cancellationToken: Cancel).ResponseAsync,

@@ -108,7 +108,9 @@ public sealed class FuzzTests(HostFixture host) : IClassFixture<HostFixture>
     {
         "OpenInspection" => Requests.Open(id),
         "GetInspection" => new GetInspectionRequest { InspectionId = id },
-        "CloseInspection" or "ReopenInspection" => new InspectionActionRequest { InspectionId = id, Actor = "fuzz" },
+        "EmbargoInspection" => new EmbargoInspectionRequest { InspectionId = id, PublishAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)) },
+        "CorrectInspection" => new CorrectInspectionRequest { InspectionId = id, Reason = "fuzz" },
+        "CloseInspection" or "ReopenInspection" or "PublishInspection" => new InspectionActionRequest { InspectionId = id, Actor = "fuzz" },
         "RecordJudgements" => Requests.Record(id, Requests.Judgement("c0", 1), Requests.Judgement("c2", 1)),
         "StreamJudgements" => new JudgementBatch { BatchId = 7, InspectionId = id, Judgements = { Requests.Judgement("c1", 1) } },
         "WithdrawCase" => new WithdrawCaseRequest { InspectionId = id, CaseId = "c0", Revision = 1 },

@@ -41,6 +41,17 @@ public interface IInspectionGrain : IGrainWithStringKey
     /// <summary>Reopens a closed inspection; reopening an open one is harmless.</summary>
     Task<InspectionView> ReopenAsync(string actor);
 
+    /// <summary>Puts a closed inspection under embargo; it publishes itself at <paramref name="publishAt"/> (a durable reminder), across restarts.</summary>
+    /// <exception cref="InspectionStateException">Not closed (or already embargoed until another time).</exception>
+    Task<InspectionView> EmbargoAsync(DateTimeOffset publishAt, string actor);
+
+    /// <summary>Publishes a closed or embargoed inspection now; publishing a published one is harmless.</summary>
+    Task<InspectionView> PublishAsync(string actor);
+
+    /// <summary>Opens a published inspection again for a correction, the reason kept in its lifecycle.</summary>
+    /// <exception cref="InspectionStateException">Not published.</exception>
+    Task<InspectionView> CorrectAsync(string reason, string actor);
+
     /// <summary>The inspection as last durably written.</summary>
     /// <exception cref="InspectionNotFoundException">Not opened.</exception>
     Task<InspectionView> GetAsync();

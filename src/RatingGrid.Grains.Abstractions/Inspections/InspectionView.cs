@@ -10,4 +10,6 @@ public sealed record InspectionView(
     [property: Id(2)] InspectionStatus Status,
     [property: Id(3)] long Version,
     [property: Id(4)] DateTimeOffset LastChangedAt,
-    [property: Id(5)] InspectionResults Results);
+    [property: Id(5)] InspectionResults Results,
+    [property: Id(6)] DateTimeOffset? PublishAt = null,
+    [property: Id(7)] IReadOnlyList<LifecycleEntry>? Lifecycle = null);

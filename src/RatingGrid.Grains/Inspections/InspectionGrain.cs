@@ -26,7 +26,7 @@ namespace RatingGrid.Grains.Inspections;
 /// </summary>
 [Reentrant]
 [PreferLocalPlacement]
-internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, ICommitTarget<CommitCapture>
+internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemindable, ICommitTarget<CommitCapture>
 {
     private readonly StoredInspection _stored;
     private readonly RulebookCatalog _rulebooks;
@@ -36,6 +36,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, IC
     private readonly CommitQueue<CommitCapture> _commits;
     private readonly StandingPublisher _publisher;
     private readonly PublicationReminder _reminder;
+    private readonly EmbargoReminder _embargo;
     private readonly RetryingLoad _load;
     private InspectionView? _committed;
     private long _lastCommittedAt;
@@ -56,6 +57,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, IC
         _commits = new CommitQueue<CommitCapture>(this, time, logger);
         _publisher = new StandingPublisher(GrainFactory, standings, publication.Value, time, logger);
         _reminder = new PublicationReminder(this, publication.Value.PendingCheckPeriod, storage.Value.OperationTimeout, time);
+        _embargo = new EmbargoReminder(this, storage.Value.OperationTimeout, time);
         _load = new RetryingLoad(LoadAsync);
     }
 
@@ -202,6 +204,12 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, IC
     // the newest version is confirmed and nothing has changed for a whole period.
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == EmbargoReminder.Name)
+        {
+            await EmbargoEndsAsync();
+            return;
+        }
+
         _reminder.Ticked();
         await EnsureLoadedAsync();
         await _reminder.DropIfAsync(() => _committed is null
@@ -240,23 +248,7 @@ internal sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable, IC
         return applied == 0 ? Unchanged(outcomes) : Changed(outcomes);
     }
 
-    private async Task<InspectionView> SetStatusAsync(string actor, InspectionStatus status)
-    {
-        await EnsureLoadedAsync();
-        await _commits.CommitAsync(() =>
-        {
-            RequireOpen(allowClosed: true);
-            ChangeChecks.RequireActor(actor);
-            if (_stored.Status == status)
-            {
-                return Unchanged(true);
-            }
-
-            _stored.SetStatus(status, actor);
-            return Changed(true);
-        });
-        return _committed!;
-    }
+    private Task<InspectionView> SetStatusAsync(string actor, InspectionStatus status) => MoveAsync(actor, status);
 
     // Every call waits for the journal to have been read once; a read that failed is tried again by the next call.
     private Task EnsureLoadedAsync() => _load.EnsureAsync();

@@ -22,6 +22,12 @@ internal sealed class InspectionState
 
     public Dictionary<string, JudgedRatingRecord> JudgedRatings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>While embargoed, when the inspection publishes itself.</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+
+    /// <summary>Every lifecycle step, oldest first (close, reopen, embargo, publication, correction).</summary>
+    public List<LifecycleEntry> Lifecycle { get; } = [];
+
     /// <summary>Null until the inspection has been opened.</summary>
     public InspectionLedger? Ledger { get; set; }
 
@@ -54,9 +60,16 @@ internal sealed class InspectionState
                 SetJudgedRating(rated);
                 break;
             case StatusChanged status:
-                Status = status.Status;
+                ChangeStatus(status);
                 break;
         }
+    }
+
+    public void ChangeStatus(StatusChanged change)
+    {
+        Status = change.Status;
+        PublishAt = change.Status == InspectionStatus.Embargoed ? change.PublishAt : null;
+        Lifecycle.Add(change.ToEntry());
     }
 
     public void SetJudgedRating(JudgedRatingChanged rated)

@@ -22,6 +22,7 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
     private const byte Opened = 3;
     private const byte Rated = 4;
     private const byte Status = 5;
+    private const byte Lifecycle = 6;
 
     /// <summary>The rulebook answers are laid out by; known once the inspection has been opened.</summary>
     public Rulebook? Rulebook { get; set; }
@@ -173,6 +174,12 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
                 break;
             case StatusChanged status:
                 writer.Write((byte)status.Status);
+                if (status.IsLifecycle)
+                {
+                    writer.Write(status.PublishAt is { } publishAt ? publishAt.UtcTicks : 0L);
+                    strings.Write(writer, status.Reason ?? "");
+                }
+
                 break;
         }
     }
@@ -200,6 +207,11 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
                     : new JudgedRatingChanged(standardId, (Rating)(rating - 1), strings.Read(reader), actor, at);
             case Status:
                 return new StatusChanged((InspectionStatus)reader.ReadByte(), actor, at);
+            case Lifecycle:
+                var status = (InspectionStatus)reader.ReadByte();
+                var publishAt = reader.ReadInt64();
+                var reason = strings.Read(reader);
+                return new StatusChanged(status, actor, at, publishAt == 0 ? null : new DateTimeOffset(publishAt, TimeSpan.Zero), reason.Length == 0 ? null : reason);
             default:
                 throw new InvalidDataException($"Journal event kind {kind} is not known to this version of RatingGrid.");
         }
@@ -211,6 +223,7 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
         CaseWithdrawn => Withdrawn,
         InspectionOpened => Opened,
         JudgedRatingChanged => Rated,
+        StatusChanged { IsLifecycle: true } => Lifecycle,
         StatusChanged => Status,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a journal event"),
     };

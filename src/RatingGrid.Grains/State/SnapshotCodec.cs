@@ -9,12 +9,14 @@ namespace RatingGrid.Grains.State;
 /// <summary>
 /// The binary form of an inspection's state at the start of a journal segment: the string table as
 /// the records left it, then details, status, version, judged ratings and every case the ledger holds
-/// (withdrawn ones too, so that a late lower revision stays refused). Reading one back gives the
-/// state and a codec ready for the records after it.
+/// (withdrawn ones too, so that a late lower revision stays refused), then (format 2) the
+/// publication time and every lifecycle step. Reading one back gives the state and a codec ready for
+/// the records after it; format 1 snapshots, written before lifecycles, still read.
 /// </summary>
 internal static class SnapshotCodec
 {
-    private const byte Format = 1;
+    private const byte Format = 2;
+    private const byte FormatBeforeLifecycle = 1;
 
     public static byte[] Encode(InspectionState state, JournalCodec codec)
     {
@@ -74,6 +76,17 @@ internal static class SnapshotCodec
             writer.Write(answers);
         }
 
+        writer.Write(state.PublishAt is { } publishAt ? publishAt.UtcTicks : 0L);
+        writer.Write7BitEncodedInt(state.Lifecycle.Count);
+        foreach (var step in state.Lifecycle)
+        {
+            writer.Write((byte)step.Status);
+            strings.WriteWithoutLearning(writer, step.Actor);
+            writer.Write(step.At.UtcTicks);
+            writer.Write(step.PublishAt is { } at ? at.UtcTicks : 0L);
+            strings.WriteWithoutLearning(writer, step.Reason ?? "");
+        }
+
         writer.Flush();
         return stream.ToArray();
     }
@@ -82,9 +95,9 @@ internal static class SnapshotCodec
     {
         using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
         var format = reader.ReadByte();
-        if (format != Format)
+        if (format is not (Format or FormatBeforeLifecycle))
         {
-            throw new InvalidDataException($"Snapshot format {format} is not known to this version of RatingGrid (expected {Format}).");
+            throw new InvalidDataException($"Snapshot format {format} is not known to this version of RatingGrid (expected {FormatBeforeLifecycle} or {Format}).");
         }
 
         var strings = StringTable.ReadAll(reader);
@@ -131,7 +144,23 @@ internal static class SnapshotCodec
             cases[i] = new CaseState(new CaseJudgement(caseId, judgementRevision, caseType, traits, answers), revision, withdrawn);
         }
 
+        if (format == Format)
+        {
+            state.PublishAt = OptionalTime(reader.ReadInt64());
+            for (var count = reader.Read7BitEncodedInt(); count > 0; count--)
+            {
+                var status = (InspectionStatus)reader.ReadByte();
+                var actor = strings.ReadWithoutLearning(reader);
+                var at = JournalCodec.Time(reader);
+                var publishAt = OptionalTime(reader.ReadInt64());
+                var reason = strings.ReadWithoutLearning(reader);
+                state.Lifecycle.Add(new LifecycleEntry(status, actor, at, publishAt, reason.Length == 0 ? null : reason));
+            }
+        }
+
         state.Ledger = InspectionLedger.Restore(rulebook, cases, state.JudgedRatings.ToDictionary(j => j.Key, j => new JudgedRating(j.Value.Rating, j.Value.Rationale), StringComparer.Ordinal));
         return (state, new JournalCodec(rulebooks, strings) { Rulebook = rulebook });
     }
+
+    private static DateTimeOffset? OptionalTime(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 }

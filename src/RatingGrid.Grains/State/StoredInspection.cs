@@ -32,15 +32,16 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
 
     public InspectionStatus Status => _state.Status;
 
-    public bool IsClosed => _state.Status == InspectionStatus.Closed;
 
     /// <summary>The ledger of an inspection that has been opened and (unless <paramref name="allowClosed"/>) is not closed.</summary>
     public InspectionLedger RequireOpen(bool allowClosed = false)
     {
         var ledger = _state.Ledger ?? throw new InspectionNotFoundException(inspectionId);
-        if (IsClosed && !allowClosed)
+        if (_state.Status != InspectionStatus.Open && !allowClosed)
         {
-            throw new InspectionStateException($"Inspection '{inspectionId}' is closed; reopen it before changing it.");
+            throw new InspectionStateException(_state.Status == InspectionStatus.Published
+                ? $"Inspection '{inspectionId}' is published; it changes only by a correction with a reason (CorrectInspection)."
+                : $"Inspection '{inspectionId}' is {InspectionLifecycle.Name(_state.Status)}; reopen it before changing it.");
         }
 
         return ledger;
@@ -123,11 +124,14 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
         _pending.Add(change);
     }
 
-    public void SetStatus(InspectionStatus status, string actor)
+    public void SetStatus(InspectionStatus status, string actor, DateTimeOffset? publishAt = null, string? reason = null)
     {
-        _state.Status = status;
-        _pending.Add(new StatusChanged(status, actor, time.GetUtcNow()));
+        var change = new StatusChanged(status, actor, time.GetUtcNow(), publishAt, reason);
+        _state.ChangeStatus(change);
+        _pending.Add(change);
     }
+
+    public DateTimeOffset? PublishAt => _state.PublishAt;
 
     /// <summary>
     /// The events noted since the last capture as the next record; with it, once the tail has grown
@@ -181,7 +185,9 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
         _state.Status,
         _state.Version,
         _state.LastChangedAt,
-        _state.Ledger!.Results());
+        _state.Ledger!.Results(),
+        _state.PublishAt,
+        [.. _state.Lifecycle]);
 
     public Standing Standing() =>
         _state.Ledger!.Standing(inspectionId, _state.Details!.PduName, _state.Details.Region, _state.Version, _state.LastChangedAt,

@@ -20,8 +20,11 @@ internal static class EnumMapping
 
     public static Answer ToWire(this Domain.Ledger.Answer answer) => (Answer)(int)answer;
 
-    public static InspectionStatus ToWire(this Grains.Abstractions.Inspections.InspectionStatus status) =>
-        status == Grains.Abstractions.Inspections.InspectionStatus.Closed ? InspectionStatus.Closed : InspectionStatus.Open;
+    public static InspectionStatus ToWire(this Grains.Abstractions.Inspections.InspectionStatus status) => (InspectionStatus)((int)status + 1);
+
+    /// <summary>The instant a timestamp names, or null when it is absent or outside what a timestamp may hold.</summary>
+    public static DateTimeOffset? ToDomainOrNull(this Google.Protobuf.WellKnownTypes.Timestamp? timestamp) =>
+        timestamp is { Seconds: >= -62_135_596_800 and <= 253_402_300_799, Nanos: >= 0 and <= 999_999_999 } ? timestamp.ToDateTimeOffset() : null;
 
     public static DateOnly ToDomain(this Date date) => new(date.Year, date.Month, date.Day);
 

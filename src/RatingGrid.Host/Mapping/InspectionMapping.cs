@@ -29,6 +29,17 @@ internal static class InspectionMapping
         Version = view.Version,
         LastChangedAt = Timestamp.FromDateTimeOffset(view.LastChangedAt),
         Results = view.Results.ToWire(),
+        PublishAt = view.PublishAt is { } publishAt ? Timestamp.FromDateTimeOffset(publishAt) : null,
+        Lifecycle = { (view.Lifecycle ?? []).Select(ToWire) },
+    };
+
+    public static LifecycleStep ToWire(this LifecycleEntry step) => new()
+    {
+        Status = step.Status.ToWire(),
+        Actor = step.Actor,
+        At = Timestamp.FromDateTimeOffset(step.At),
+        PublishAt = step.PublishAt is { } publishAt ? Timestamp.FromDateTimeOffset(publishAt) : null,
+        Reason = step.Reason ?? "",
     };
 
     public static CaseRevision ToWire(this CaseRevisionView r)

@@ -21,6 +21,7 @@ internal sealed class InspectionGrpcService(
     IOptions<LimitSettings> limits,
     RegionGuard regions,
     IHostApplicationLifetime lifetime,
+    TimeProvider time,
     Watches watches) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
@@ -57,6 +58,35 @@ internal sealed class InspectionGrpcService(
         Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         return (await Grain(request.InspectionId).ReopenAsync(context.Caller().Actor(request.Actor))).ToWire();
+    }
+
+    public override async Task<Inspection> EmbargoInspection(EmbargoInspectionRequest request, ServerCallContext context)
+    {
+        var publishAt = request.PublishAt.ToDomainOrNull();
+        Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor)
+            .That(request.PublishAt is not null, "publish_at", "is required: when the embargo ends and the inspection publishes itself")
+            .That(request.PublishAt is null || publishAt is not null, "publish_at", "is not a timestamp (seconds from 0001-01-01 to 9999-12-31, nanos 0 to 999,999,999)")
+            .That(publishAt is null || publishAt > time.GetUtcNow(), "publish_at", $"{publishAt:u} is not in the future; to publish now, call PublishInspection")
+            .ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).EmbargoAsync(publishAt!.Value, context.Caller().Actor(request.Actor))).ToWire();
+    }
+
+    public override async Task<Inspection> PublishInspection(InspectionActionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).PublishAsync(context.Caller().Actor(request.Actor))).ToWire();
+    }
+
+    public override async Task<Inspection> CorrectInspection(CorrectInspectionRequest request, ServerCallContext context)
+    {
+        Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor)
+            .That(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required: say why a published inspection is corrected (it is kept in its lifecycle)")
+            .Text("reason", request.Reason)
+            .ThrowIfAny();
+        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        return (await Grain(request.InspectionId).CorrectAsync(request.Reason.Trim(), context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<JudgementsAck> RecordJudgements(RecordJudgementsRequest request, ServerCallContext context)

@@ -71,6 +71,12 @@ internal sealed class FakeInspectionGrain(string id) : IInspectionGrain
 
     public Task<InspectionView> ReopenAsync(string actor) => Task.FromResult(View());
 
+    public Task<InspectionView> EmbargoAsync(DateTimeOffset publishAt, string actor) => Task.FromResult(View() with { Status = InspectionStatus.Embargoed, PublishAt = publishAt });
+
+    public Task<InspectionView> PublishAsync(string actor) => Task.FromResult(View() with { Status = InspectionStatus.Published });
+
+    public Task<InspectionView> CorrectAsync(string reason, string actor) => Task.FromResult(View());
+
     public Task<InspectionView> GetAsync()
     {
         Calls++;
