@@ -42,6 +42,11 @@ internal static class CliApp
             BenchCommand.Create(target, output, error, time),
             TokenCommand.Create(output, error, time),
         };
+        foreach (var step in LifecycleCommands.Create(target, output, error))
+        {
+            root.Subcommands.Add(step);
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

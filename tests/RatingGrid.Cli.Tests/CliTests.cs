@@ -17,6 +17,29 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Close_embargo_publish_and_correct_move_an_inspection_through_its_lifecycle()
+    {
+        var id = await OpenAsync();
+        var at = DateTimeOffset.UtcNow.AddDays(2);
+
+        var closed = await Cli.RunAsync(Server, "close", id);
+        var embargoed = await Cli.RunAsync(Server, "embargo", id, "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var published = await Cli.RunAsync(Server, "publish", id);
+        var refused = await Cli.RunAsync(Server, "embargo", id, "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var corrected = await Cli.RunAsync(Server, "correct", id, "--reason", "A case was counted twice.");
+
+        Assert.Equal((0, $"{id} is closed."), (closed.Exit, closed.Out.Trim()));
+        Assert.Equal(0, embargoed.Exit);
+        Assert.Contains($"{id} is embargoed until {at:yyyy-MM-dd HH:mm:ss}Z", embargoed.Out, StringComparison.Ordinal);
+        Assert.Equal((0, $"{id} is published."), (published.Exit, published.Out.Trim()));
+        Assert.Equal(4, refused.Exit); // the service refused it: published
+        Assert.Contains("only a correction", refused.Err, StringComparison.Ordinal);
+        Assert.Equal((0, $"{id} is open."), (corrected.Exit, corrected.Out.Trim()));
+        var lifecycle = (await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken)).Lifecycle;
+        Assert.Equal("A case was counted twice.", lifecycle[^1].Reason);
+    }
+
+    [Fact]
     public async Task Demo_prints_the_published_redcar_figures()
     {
         var (exit, output, error) = await Cli.RunAsync(Server, "demo");
@@ -111,6 +134,10 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("watch")]
     [InlineData("export")]
     [InlineData("bench")]
+    [InlineData("close")]
+    [InlineData("embargo")]
+    [InlineData("publish")]
+    [InlineData("correct")]
     public async Task Every_command_describes_itself(string command)
     {
         var (exit, output, _) = await Cli.RunAsync(Server, command, "--help");
