@@ -20,6 +20,8 @@ using RatingGrid.Testing;
 var scale = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 var rulebook = RulebookCatalog.BuiltIn.Get(RulebookCatalog.DefaultKey);
+string[] Regions = ["North East", "North West", "Greater Manchester", "Yorkshire and the Humber", "East Midlands", "West Midlands",
+    "East of England", "London", "Kent Surrey and Sussex", "South Central", "South West", "Wales"];
 
 await using var azurite = new AzuriteProcess();
 await azurite.StartAsync();
@@ -136,6 +138,15 @@ async Task ScaleAsync(RunningHost host, int inspections)
         gets.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    var regional = new List<double>();
+    for (var i = 0; i < 1_000; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await aggregation.GetRegionAsync(new GetRegionRequest { Region = Regions[i % Regions.Length] });
+        regional.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    var current = (await aggregation.GetNationAsync(new GetNationRequest())).Figures.Rulebooks.Single().Current;
     var streaming = Stopwatch.StartNew();
     var streamed = 0;
     using (var call = aggregation.StreamInspectionSummaries(new GetNationRequest()))
@@ -148,7 +159,9 @@ async Task ScaleAsync(RunningHost host, int inspections)
 
     streaming.Stop();
     using var self = Process.GetCurrentProcess();
-    Console.WriteLine($"scale ({inspections:N0} inspections, memory storage): GetNation p50 {Percentile(gets, 50):N2} ms, p99 {Percentile(gets, 99):N2} ms (target 10 ms); " +
+    Console.WriteLine($"scale ({inspections:N0} inspections of {current.Pdus} PDUs in {Regions.Length} regions, memory storage; figures carry the current picture, each PDU once): " +
+        $"GetRegion p50 {Percentile(regional, 50):N2} ms, p99 {Percentile(regional, 99):N2} ms; " +
+        $"GetNation p50 {Percentile(gets, 50):N2} ms, p99 {Percentile(gets, 99):N2} ms (target 10 ms); " +
         $"streamed {streamed:N0} summaries in {streaming.Elapsed.TotalMilliseconds:N0} ms (target 1,000 ms); " +
         $"process resident memory {self.WorkingSet64 / (1024.0 * 1024):N0} MiB (target 1,024 MiB; host and client share the process)");
 }
@@ -157,19 +170,25 @@ async Task<string[]> OpenAsync(InspectionService.InspectionServiceClient client,
 {
     var run = Guid.NewGuid().ToString("N")[..6];
     var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{run}-{i:D5}").ToArray();
-    foreach (var chunk in ids.Chunk(200))
+    foreach (var chunk in ids.Select((id, n) => (id, n)).Chunk(200))
     {
-        await Task.WhenAll(chunk.Select((id, i) => client.OpenInspectionAsync(Open(id, $"region-{id.GetHashCode() & 11}")).ResponseAsync));
+        await Task.WhenAll(chunk.Select(inspection =>
+        {
+            // 120 PDUs in the 12 regions, each inspected several times, a year apart.
+            var (id, n) = inspection;
+            var pdu = n % 120;
+            return client.OpenInspectionAsync(Open(id, Regions[pdu % Regions.Length], $"pdu-{pdu:D3}", 2000 + (n / 120 % 25))).ResponseAsync;
+        }));
     }
 
     return ids;
 }
 
-OpenInspectionRequest Open(string id, string region) => new()
+OpenInspectionRequest Open(string id, string region, string? pdu = null, int year = 2025) => new()
 {
-    InspectionId = id, PduId = id, PduName = $"PDU {id}", Region = region,
+    InspectionId = id, PduId = pdu ?? id, PduName = $"PDU {pdu ?? id}", Region = region,
     Rulebook = new RulebookRef { Id = rulebook.Id, Version = rulebook.Version },
-    FieldworkStart = new Date { Year = 2025, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 30 }, Actor = "bench",
+    FieldworkStart = new Date { Year = year, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = year, Month = 6, Day = 30 }, Actor = "bench",
 };
 
 RecordJudgementsRequest Batch(string id, int revision, int firstCase, int cases)

@@ -40,6 +40,38 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Export_annexe_tabulates_every_key_question_with_its_interval_every_standard_and_every_breakdown()
+    {
+        var id = await OpenAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
+        await File.WriteAllTextAsync(file, """
+            case_id,revision,case_type,trait:gender,P2.1.E,P2.1.D,P2.1.S
+            c1,1,community,female,yes,no,n/a
+            c2,1,licence,male,yes,yes,no
+            c3,1,licence,male,no,yes,no
+            """, TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await Cli.RunAsync(Server, "import", file, "--inspection", id)).Exit);
+
+        var (exit, csv, err) = await Cli.RunAsync(Server, "export", "annexe", "--inspection", id);
+        var (jsonExit, json, _) = await Cli.RunAsync(Server, "export", "annexe", "--inspection", id, "--format", "json");
+        var (missingExit, _, missingErr) = await Cli.RunAsync(Server, "export", "annexe");
+
+        Assert.True(exit == 0, err);
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("section,breakdown,id,yes,no,not_applicable,applicable,percent,interval_95_low,interval_95_high,rating,driven_by,provisional", rows[0]);
+        // P2.1.E: 2 of 3 = 67%; Wilson 95%: 20.8% to 93.9%.
+        Assert.Contains("key_question,,P2.1.E,2,1,0,3,67,20.8,93.9,,,", rows);
+        Assert.Contains(rows, r => r.StartsWith("standard,,P2.1,", StringComparison.Ordinal) && r.Contains(",P2.1.S,", StringComparison.Ordinal));
+        Assert.Contains("key_question,gender=male,P2.1.E,1,1,0,2,50,9.5,90.5,,,", rows);
+        Assert.Equal(0, jsonExit);
+        using var parsed = JsonDocument.Parse(json);
+        Assert.Equal(id, parsed.RootElement.GetProperty("inspection").GetProperty("inspectionId").GetString());
+        Assert.True(parsed.RootElement.GetProperty("breakdowns").GetProperty("breakdowns").GetArrayLength() > 0);
+        Assert.Equal(2, missingExit);
+        Assert.Contains("--inspection", missingErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_prints_the_published_redcar_figures()
     {
         var (exit, output, error) = await Cli.RunAsync(Server, "demo");

@@ -7,20 +7,29 @@ using RatingGrid.Contracts.V1;
 
 namespace RatingGrid.Cli.Commands;
 
-/// <summary><c>ratinggrid export national</c>: every inspection's summary as the service streams it, for reporting jobs.</summary>
+/// <summary><c>ratinggrid export national | annexe</c>: every inspection's summary as the service streams it, or one inspection's data annexe.</summary>
 internal static class ExportCommand
 {
     private static readonly string[] Columns = ["inspection_id", "pdu_name", "region", "rulebook", "version", "cases", "score", "overall"];
 
     public static Command Create(ServerOptions target, TextWriter output, TextWriter error)
     {
-        var scope = new Argument<string>("scope") { Description = "What to export: national" };
-        scope.AcceptOnlyFromAmong("national");
-        var format = new Option<string>("--format") { Description = "csv (one row per inspection) or json (one object per line)", DefaultValueFactory = _ => "csv" };
+        var scope = new Argument<string>("scope") { Description = "What to export: national (every inspection's summary) or annexe (one inspection's data annexe)" };
+        scope.AcceptOnlyFromAmong("national", "annexe");
+        var format = new Option<string>("--format") { Description = "csv (one row per inspection or figure) or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var command = new Command("export", "Export every inspection's summary, for reporting jobs") { scope, format };
-        command.SetAction((parse, ct) => CliApp.Call(target.From(parse), error, channel =>
-            NationalAsync(new AggregationService.AggregationServiceClient(channel), parse.GetValue(format)!, output, ct)));
+        var inspection = new Option<string>("--inspection") { Description = "For annexe: the inspection's id" };
+        var command = new Command("export", "Export every inspection's summary, or one inspection's data annexe, for reporting") { scope, format, inspection };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(scope) == "annexe" && string.IsNullOrEmpty(result.GetValue(inspection)))
+            {
+                result.AddError("export annexe needs --inspection ID.");
+            }
+        });
+        command.SetAction((parse, ct) => CliApp.Call(target.From(parse), error, channel => parse.GetValue(scope) == "annexe"
+            ? AnnexeExport.WriteAsync(new InspectionService.InspectionServiceClient(channel), parse.GetValue(inspection)!, parse.GetValue(format)!, output, ct)
+            : NationalAsync(new AggregationService.AggregationServiceClient(channel), parse.GetValue(format)!, output, ct)));
         return command;
     }
 
@@ -50,13 +59,9 @@ internal static class ExportCommand
                     summary.Score.ToString(CultureInfo.InvariantCulture), summary.Overall.Name(),
                 }
                 .Concat(summary.Standards.Select(s => s.Rating.Name()))
-                .Select(Quote)));
+                .Select(CsvFields.Quote)));
         }
 
         return ExitCodes.Ok;
     }
-
-    // RFC 4180: quote a field holding a comma, a quote or a line break, doubling its quotes.
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 }
