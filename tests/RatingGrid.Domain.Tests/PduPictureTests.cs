@@ -75,6 +75,28 @@ public sealed class PduPictureTests
         Assert.Equal(2, aggregate.Figures(TestRulebooks.Hmip2023.Key).Current.Pdus);
     }
 
+    [Fact]
+    public void A_pdus_history_runs_oldest_first_with_each_standards_change_since_the_inspection_before()
+    {
+        var standings = new[]
+        {
+            Rated(Answer.No).Standing("second", "Redcar", "North East", 1, pduId: "redcar", fieldwork: Fieldwork(2024, 5)),
+            Rated(Answer.Yes).Standing("first", "Redcar", "North East", 1, pduId: "redcar", fieldwork: Fieldwork(2021, 5)),
+            Rated(Answer.Yes).Standing("other", "Durham", "North East", 1, pduId: "durham", fieldwork: Fieldwork(2022, 5)),
+        };
+
+        var history = PduHistory.Of("redcar", standings);
+
+        Assert.Equal(["first", "second"], history.Select(h => h.Standing.InspectionId));
+        Assert.Empty(history[0].Changes);
+        var assessment = history[1].Changes.Single(c => c.Id == "P2.1");
+        Assert.Equal((Rating.Outstanding, Rating.Inadequate, -1), (assessment.Before, assessment.After, assessment.Direction));
+        var leadership = history[1].Changes.Single(c => c.Id == "P1.1");
+        Assert.Equal(((Rating?)null, (Rating?)null, 0), (leadership.Before, leadership.After, leadership.Direction)); // judged: unrated in both
+        Assert.Equal(RatingChange.Overall, history[1].Changes[^1].Id);
+        Assert.Empty(PduHistory.Of("nowhere", standings));
+    }
+
     // Every case-rated key question answered the same way by three cases (judged standards unrated).
     private static InspectionLedger Rated(Answer answer)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Azure.Storage.Blobs;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Storage;
@@ -11,13 +12,18 @@ public sealed class StateSizeTests(Azurite azurite, ITestOutputHelper output)
     private const int Revisions = 20;
     private const int BatchSize = 2_500;
 
+    private static void GenerousBudget(ISiloBuilder silo) =>
+        silo.Services.Configure<StorageOptions>(o => o.OperationTimeout = TimeSpan.FromSeconds(30));
+
     [Fact]
     public async Task An_inspection_of_5000_cases_with_20_revisions_each_persists_and_reloads()
     {
         var serviceId = Scenarios.NewId("size");
         var inspectionId = Scenarios.NewId("big");
         InspectionView written;
-        await using (var cluster = await TestClusters.StartAsync(azurite, serviceId))
+        // What is under test is size, not the storage budget (StorageFaultTests test that): appends of
+        // 2,500 judgements and snapshots of 5,000 cases get time enough on a busy 2-core runner.
+        await using (var cluster = await TestClusters.StartAsync(azurite, serviceId, configure: GenerousBudget))
         {
             var grain = cluster.Client.GetGrain<IInspectionGrain>(inspectionId);
             await grain.OpenAsync(Scenarios.Details(), "lead");
@@ -38,7 +44,7 @@ public sealed class StateSizeTests(Azurite azurite, ITestOutputHelper output)
         var bytes = blobs.Sum(b => b.Properties.ContentLength!.Value);
         output.WriteLine($"stored: {bytes:N0} bytes in {blobs.Count} blobs (journal segments and snapshots) for {Cases:N0} cases x {Revisions} revisions = {bytes / (double)Cases:N0} bytes per case, {bytes / (double)(Cases * Revisions):N1} per revision");
 
-        await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
+        await using var restarted = await TestClusters.StartAsync(azurite, serviceId, configure: GenerousBudget);
         var grainAfter = restarted.Client.GetGrain<IInspectionGrain>(inspectionId);
         var reloaded = await grainAfter.GetAsync();
         Assert.Equal(Cases, reloaded.Results.Cases);

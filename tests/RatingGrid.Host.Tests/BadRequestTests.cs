@@ -57,6 +57,8 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         ["list a region's inspections without a region"] = (s => Aggregation(s).ListRegionInspectionsAsync(new ListRegionInspectionsRequest()).ResponseAsync, StatusCode.InvalidArgument, "region"),
         ["list a region's inspections by a rating outside the enum"] = (s => Aggregation(s).ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North East", Overall = (Rating)42 }).ResponseAsync, StatusCode.InvalidArgument, "overall"),
         ["list a region's inspections in an unknown order"] = (s => Aggregation(s).ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North East", Order = (InspectionOrder)7 }).ResponseAsync, StatusCode.InvalidArgument, "order"),
+        ["a pdu's history without a pdu id"] = (s => Aggregation(s).GetPduHistoryAsync(new GetPduHistoryRequest()).ResponseAsync, StatusCode.InvalidArgument, "pdu_id"),
+        ["a pdu's history for a malformed pdu id"] = (s => Aggregation(s).GetPduHistoryAsync(new GetPduHistoryRequest { PduId = "../x" }).ResponseAsync, StatusCode.InvalidArgument, "pdu_id"),
         ["get unknown inspection"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = "nobody" }).ResponseAsync, StatusCode.NotFound, null),
         ["get with empty id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest()).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),
         ["get with oversized id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = Long }).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),

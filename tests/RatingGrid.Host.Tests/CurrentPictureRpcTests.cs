@@ -37,6 +37,29 @@ public sealed class CurrentPictureRpcTests(HostFixture host) : IClassFixture<Hos
         Assert.Equal(pdu, summaries.Single(s => s.InspectionId == earlier).PduId);
     }
 
+    [Fact]
+    public async Task A_pdus_history_shows_its_trend_and_a_token_of_another_region_is_refused()
+    {
+        var pdu = $"pdu-{Guid.NewGuid():N}";
+        var first = await OpenAsync("North East", pdu, 2021, Answer.Yes);
+        var second = await OpenAsync("North East", pdu, 2024, Answer.No);
+        var aggregation = new AggregationService.AggregationServiceClient(host.Channel);
+
+        var history = await Eventually.Until(() => aggregation.GetPduHistoryAsync(new GetPduHistoryRequest { PduId = pdu }, cancellationToken: Cancel).ResponseAsync,
+            h => h.Inspections.Count == 2 && h.Inspections.All(i => i.Summary.Cases == 3), Cancel);
+
+        Assert.Equal([first, second], history.Inspections.Select(i => i.Summary.InspectionId));
+        Assert.Empty(history.Inspections[0].Changes);
+        var assessment = history.Inspections[1].Changes.Single(c => c.Id == "P2.1");
+        Assert.Equal((Rating.Outstanding, Rating.Inadequate, -1), (assessment.Before, assessment.After, assessment.Direction));
+
+        using var wales = TestTokens.Channel(host.Address, TestTokens.Mint(new Security.TokenRequest("wales", [Security.Scopes.Read], ["Wales"], TimeSpan.FromHours(1))));
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => new AggregationService.AggregationServiceClient(wales).GetPduHistoryAsync(new GetPduHistoryRequest { PduId = pdu }, cancellationToken: Cancel).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
+        var unknown = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => aggregation.GetPduHistoryAsync(new GetPduHistoryRequest { PduId = $"{pdu}-none" }, cancellationToken: Cancel).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, unknown.StatusCode);
+    }
+
     private async Task<string> OpenAsync(string region, string pdu, int year, Answer answer)
     {
         var id = Requests.NewId("picture");

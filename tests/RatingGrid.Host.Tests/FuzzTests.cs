@@ -121,6 +121,7 @@ public sealed class FuzzTests(HostFixture host) : IClassFixture<HostFixture>
         "WatchInspection" => new WatchInspectionRequest { InspectionId = id },
         "GetRegion" => new GetRegionRequest { Region = "North East" },
         "ListRegionInspections" => new ListRegionInspectionsRequest { Region = "North East" },
+        "GetPduHistory" => new GetPduHistoryRequest { PduId = "redcar" },
         "WatchRegion" => new WatchRegionRequest { Region = "North East" },
         "GetNation" or "StreamInspectionSummaries" => new GetNationRequest { Region = "North East" },
         "WatchNation" => new WatchNationRequest(),

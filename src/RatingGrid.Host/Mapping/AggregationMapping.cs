@@ -59,6 +59,15 @@ internal static class AggregationMapping
         Unrated = counts.Unrated,
     };
 
+    public static Contracts.V1.PduInspection ToWire(this Domain.Aggregation.PduInspection inspection) => new()
+    {
+        Summary = inspection.Standing.ToWire(),
+        Changes =
+        {
+            inspection.Changes.Select(c => new Contracts.V1.RatingChange { Id = c.Id, Before = c.Before.ToWire(), After = c.After.ToWire(), Direction = c.Direction }),
+        },
+    };
+
     public static InspectionSummary ToWire(this Standing standing) => new()
     {
         InspectionId = standing.InspectionId,

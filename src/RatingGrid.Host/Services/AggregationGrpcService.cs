@@ -31,6 +31,25 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
         return new ListRegionInspectionsResponse { Inspections = { Select(await Region(request.Region).ListAsync(), filter) } };
     }
 
+    public override async Task<Contracts.V1.PduHistory> GetPduHistory(GetPduHistoryRequest request, ServerCallContext context)
+    {
+        Checks().Id("pdu_id", request.PduId).ThrowIfAny();
+        var history = Domain.Aggregation.PduHistory.Of(request.PduId, await Nation().ListAsync());
+        if (history.Count == 0)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"No inspection of PDU '{request.PduId}' is known."));
+        }
+
+        var caller = context.Caller();
+        var visible = history.Where(i => caller.Covers(i.Standing.Region)).ToList();
+        if (visible.Count == 0)
+        {
+            RegionGuard.EnsureRegion(caller, history[^1].Standing.Region); // refuses, naming the region
+        }
+
+        return new Contracts.V1.PduHistory { PduId = request.PduId, Inspections = { visible.Select(i => i.ToWire()) } };
+    }
+
     public override async Task<NationFigures> GetNation(GetNationRequest request, ServerCallContext context)
     {
         Check(request);
