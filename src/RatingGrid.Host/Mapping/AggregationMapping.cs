@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Aggregation;
-using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Aggregates;
 
 namespace RatingGrid.Host.Mapping;
@@ -30,7 +29,7 @@ internal static class AggregationMapping
         Rulebook = new RulebookRef { Id = figures.Rulebook.Id, Version = figures.Rulebook.Version },
         Inspections = figures.Pooled.Inspections,
         Cases = figures.Pooled.Cases,
-        KeyQuestions = { figures.Pooled.KeyQuestions.Select(k => k.ToWire(RulebookCatalog.BuiltIn.Get(figures.Rulebook))) },
+        KeyQuestions = { figures.Pooled.KeyQuestions.Select(k => k.ToWire()) }, // intervals only: headroom is for an inspection in fieldwork
         Breakdowns = { figures.Pooled.Breakdowns.Select(ToWire) },
         Overall = figures.Overall.ToWire(),
         Standards = { figures.Standards.Select(s => new StandardCounts { StandardId = s.Key, Counts = s.Value.ToWire() }) },
