@@ -6,8 +6,6 @@ using RatingGrid.Testing;
 
 namespace RatingGrid.Reads.Benchmarks;
 
-internal sealed record FanOutResult(int Updates, double P50, double P99, double Max, double RssBeforeMiB, double RssAfterMiB, double BytesPerWatcher);
-
 /// <summary>
 /// Many watches of one inspection, spread over some connections; then writes, one at a time, each
 /// timed from sending it until every watcher has read a version holding it.

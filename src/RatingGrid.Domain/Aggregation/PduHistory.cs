@@ -1,5 +1,3 @@
-using RatingGrid.Domain.Rulebooks;
-
 namespace RatingGrid.Domain.Aggregation;
 
 /// <summary>One PDU's inspections, oldest first, each with how its ratings moved since the one before.</summary>
@@ -31,16 +29,4 @@ public static class PduHistory
             new RatingChange(RatingChange.Overall, before.Overall, after.Overall),
         ];
     }
-}
-
-/// <summary>An inspection of a PDU and how its ratings moved since the PDU's previous inspection (none for the first).</summary>
-public sealed record PduInspection(Standing Standing, IReadOnlyList<RatingChange> Changes);
-
-/// <summary>A rating before and after; null where unrated (or provisional, for the overall rating).</summary>
-public sealed record RatingChange(string Id, Rating? Before, Rating? After)
-{
-    public const string Overall = "overall";
-
-    /// <summary>1 up, -1 down, 0 the same or not comparable (either side unrated).</summary>
-    public int Direction => Before is { } b && After is { } a ? Math.Sign((int)a - (int)b) : 0;
 }

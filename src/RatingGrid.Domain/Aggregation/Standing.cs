@@ -33,6 +33,3 @@ public sealed record Standing(
     /// <summary>The PDU this inspection counts for: its own id where the PDU was not recorded.</summary>
     public string PduKey => PduId.Length > 0 ? PduId : InspectionId;
 }
-
-/// <summary>The dates an inspection's fieldwork ran.</summary>
-public sealed record Fieldwork(DateOnly Start, DateOnly End);
