@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Inspections;
 using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Grains.Hosting;
@@ -23,6 +24,7 @@ public static class RatingGridSiloExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<StorageHealth>();
         silo.Services.TryAddSingleton<StorageCalls>();
+        silo.Services.TryAddSingleton<LocalInspectionViews>();
         silo.Services.AddHostedService<StorageProbe>();
         // Publication reminders tick every PublicationOptions.PendingCheckPeriod (10 s), below
         // Orleans' default minimum of a minute: after a lost host that period is how long the nation

@@ -37,6 +37,7 @@ internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemind
     private readonly StandingPublisher _publisher;
     private readonly PublicationReminder _reminder;
     private readonly EmbargoReminder _embargo;
+    private readonly LocalInspectionViews _views;
     private readonly RetryingLoad _load;
     private InspectionView? _committed;
     private long _lastCommittedAt;
@@ -50,9 +51,10 @@ internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemind
         IOptions<StorageOptions> storage,
         IOptions<PublicationOptions> publication,
         TimeProvider time,
+        LocalInspectionViews views,
         ILogger<InspectionGrain> logger)
     {
-        (_rulebooks, _limits, _publication, _time) = (rulebooks, limits.Value, publication.Value, time);
+        (_rulebooks, _limits, _publication, _time, _views) = (rulebooks, limits.Value, publication.Value, time, views);
         _stored = new StoredInspection(InspectionId, journals, rulebooks, storage.Value, time, logger);
         _commits = new CommitQueue<CommitCapture>(this, time, logger);
         _publisher = new StandingPublisher(GrainFactory, standings, publication.Value, time, logger);
@@ -63,7 +65,11 @@ internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemind
 
     public string InspectionId => this.GetPrimaryKeyString();
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _publisher.StopAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _views.Remove(InspectionId, _committed);
+        return _publisher.StopAsync();
+    }
 
     public async Task<InspectionView> OpenAsync(InspectionDetails details, string actor)
     {
@@ -232,6 +238,7 @@ internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemind
     void ICommitTarget<CommitCapture>.Committed(CommitCapture capture, int changes)
     {
         _committed = capture.View;
+        _views.Set(InspectionId, _committed);
         _lastCommittedAt = _time.GetTimestamp();
         _publisher.Publish(capture.Standing);
         var changed = _changed;
@@ -264,6 +271,7 @@ internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemind
     private void ShowStored()
     {
         _committed = _stored.Ledger is null ? null : _stored.View();
+        _views.Set(InspectionId, _committed);
         if (_committed is not null)
         {
             _publisher.Publish(_stored.Standing());

@@ -7,6 +7,7 @@ using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Inspections;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Errors;
@@ -22,6 +23,7 @@ internal sealed class InspectionGrpcService(
     RegionGuard regions,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    LocalInspectionViews localViews,
     Watches watches) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
@@ -43,7 +45,8 @@ internal sealed class InspectionGrpcService(
     {
         Checks().Id("inspection_id", request.InspectionId).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return (await Grain(request.InspectionId).GetAsync()).ToWire();
+        // Where the inspection lives in this silo its newest view is at hand: the grain call would return that same object.
+        return (localViews.TryGet(request.InspectionId, out var view) ? view : await Grain(request.InspectionId).GetAsync()).ToWire();
     }
 
     public override async Task<Inspection> CloseInspection(InspectionActionRequest request, ServerCallContext context)
