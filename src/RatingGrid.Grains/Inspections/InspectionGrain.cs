@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -52,12 +53,13 @@ internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemind
         IOptions<PublicationOptions> publication,
         TimeProvider time,
         LocalInspectionViews views,
+        IHostApplicationLifetime lifetime,
         ILogger<InspectionGrain> logger)
     {
         (_rulebooks, _limits, _publication, _time, _views) = (rulebooks, limits.Value, publication.Value, time, views);
         _stored = new StoredInspection(InspectionId, journals, rulebooks, storage.Value, time, logger);
         _commits = new CommitQueue<CommitCapture>(this, time, logger);
-        _publisher = new StandingPublisher(GrainFactory, standings, publication.Value, time, logger);
+        _publisher = new StandingPublisher(GrainFactory, standings, publication.Value, time, logger, lifetime.ApplicationStopping);
         _reminder = new PublicationReminder(this, publication.Value.PendingCheckPeriod, storage.Value.OperationTimeout, time);
         _embargo = new EmbargoReminder(this, storage.Value.OperationTimeout, time);
         _load = new RetryingLoad(LoadAsync);

@@ -17,7 +17,7 @@ namespace RatingGrid.Grains.Inspections;
 /// is committed meanwhile goes in the next publication.
 /// </summary>
 /// <remarks>Runs on its grain's scheduler, so it needs no locks.</remarks>
-internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingStore store, PublicationOptions options, TimeProvider time, ILogger logger)
+internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingStore store, PublicationOptions options, TimeProvider time, ILogger logger, CancellationToken hostStopping)
 {
     private Standing? _latest;
     private long _notified;
@@ -27,6 +27,11 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
     private bool _persisting;
     private bool _stopped;
     private long _lastPersistedAt;
+
+    // Once the host is stopping, aggregates are being deactivated: a call to one would need placing
+    // in a silo that is leaving (Orleans logs that as a failure). Nothing is lost by not calling:
+    // whatever is unconfirmed has its reminder, and the next activation publishes it.
+    private bool Halted => _stopped || hostStopping.IsCancellationRequested;
 
     /// <summary>The newest version both stored in the standings table and taken by the region and the nation.</summary>
     public long Confirmed => _confirmed;
@@ -39,7 +44,7 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
         }
 
         _latest = standing;
-        if (_stopped)
+        if (Halted)
         {
             return;
         }
@@ -82,7 +87,7 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
         _notifying = true;
         try
         {
-            while (!_stopped && _latest is { } standing && standing.Version > _notified)
+            while (!Halted && _latest is { } standing && standing.Version > _notified)
             {
                 if (await TryNotifyAsync(standing))
                 {
@@ -108,7 +113,7 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
             // Even the first row waits an interval: an inspection's changes come in runs (a feed
             // opens it, then streams its cases), and one row should hold the whole run.
             var since = Math.Max(_lastPersistedAt, time.GetTimestamp());
-            while (!_stopped && _latest is { } pending && pending.Version > _confirmed)
+            while (!Halted && _latest is { } pending && pending.Version > _confirmed)
             {
                 var wait = options.PersistInterval - time.GetElapsedTime(Math.Max(_lastPersistedAt, since));
                 if (wait > TimeSpan.Zero)
@@ -132,7 +137,7 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
                     continue;
                 }
 
-                while (!_stopped && !await TryNotifyAsync(standing))
+                while (!Halted && !await TryNotifyAsync(standing))
                 {
                     await Task.Delay(options.RetryAfter, time);
                 }
@@ -150,6 +155,11 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
     // newer standings must not queue behind it (publishing again is harmless: aggregates replace by version).
     private async Task<bool> TryNotifyAsync(Standing standing)
     {
+        if (Halted)
+        {
+            return false;
+        }
+
         try
         {
             await Task.WhenAll(
