@@ -184,25 +184,9 @@ async Task<string[]> OpenAsync(InspectionService.InspectionServiceClient client,
     return ids;
 }
 
-OpenInspectionRequest Open(string id, string region, string? pdu = null, int year = 2025) => new()
-{
-    InspectionId = id, PduId = pdu ?? id, PduName = $"PDU {pdu ?? id}", Region = region,
-    Rulebook = new RulebookRef { Id = rulebook.Id, Version = rulebook.Version },
-    FieldworkStart = new Date { Year = year, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = year, Month = 6, Day = 30 }, Actor = "bench",
-};
+OpenInspectionRequest Open(string id, string region, string? pdu = null, int year = 2025) => LoadRequests.Open(rulebook, id, region, pdu, year);
 
-RecordJudgementsRequest Batch(string id, int revision, int firstCase, int cases)
-{
-    var request = new RecordJudgementsRequest { InspectionId = id, Actor = "bench" };
-    for (var c = firstCase; c < firstCase + cases; c++)
-    {
-        var judgement = new Judgement { CaseId = $"case-{c}", Revision = revision, CaseType = "community" };
-        judgement.Answers.AddRange(rulebook.KeyQuestions.Select((kq, i) => new KeyQuestionAnswer { KeyQuestionId = kq.Id, Answer = (Answer)(1 + ((i + c + revision) % 3)) }));
-        request.Judgements.Add(judgement);
-    }
-
-    return request;
-}
+RecordJudgementsRequest Batch(string id, int revision, int firstCase, int cases) => LoadRequests.Batch(rulebook, id, revision, firstCase, cases);
 
 // Latencies below zero (visible before the acknowledgement arrived) count as zero in the
 // percentiles and are reported as a share.
@@ -213,11 +197,7 @@ static string Summary(List<double> values)
     return $"p50 {Percentile(clamped, 50),7:N1} ms  p99 {Percentile(clamped, 99),7:N1} ms  max {clamped.Max(),7:N1} ms  ({values.Count} changes, {early} visible before their acknowledgement arrived)";
 }
 
-static double Percentile(List<double> values, int percentile)
-{
-    var sorted = values.Order().ToArray();
-    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
-}
+static double Percentile(List<double> values, int percentile) => Percentiles.Of(values, percentile);
 
 async Task<RunningHost> StartHostAsync(string storage)
 {

@@ -171,8 +171,4 @@ OpenInspectionRequest Open(string id) => new()
 
 static double Median(List<double> values) => Percentile(values, 50);
 
-static double Percentile(List<double> values, int percentile)
-{
-    var sorted = values.Order().ToArray();
-    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
-}
+static double Percentile(List<double> values, int percentile) => Percentiles.Of(values, percentile);

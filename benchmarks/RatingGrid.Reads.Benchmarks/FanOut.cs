@@ -28,7 +28,7 @@ internal static class FanOut
         for (var u = 0; u < updates; u++)
         {
             var sent = Stopwatch.GetTimestamp();
-            var ack = await writer.RecordJudgementsAsync(Requests.Batch(rulebook, id, revision: 1, firstCase: nextCase++, cases: 1));
+            var ack = await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, id, revision: 1, firstCase: nextCase++, cases: 1));
             foreach (var seenAt in await Task.WhenAll(watchers.Select(w => w.SeenAsync(ack.Version))))
             {
                 latencies.Add(Stopwatch.GetElapsedTime(sent, seenAt).TotalMilliseconds);
@@ -42,10 +42,8 @@ internal static class FanOut
             channel.Dispose();
         }
 
-        var sorted = latencies.Order().ToArray();
-        double At(int percentile) => sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
         const double MiB = 1024 * 1024;
-        return new FanOutResult(updates, At(50), At(99), sorted[^1], rssBefore / MiB, rssAfter / MiB, (rssAfter - rssBefore) / (double)watches);
+        return new FanOutResult(updates, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Max(), rssBefore / MiB, rssAfter / MiB, (rssAfter - rssBefore) / (double)watches);
     }
 
     private static long ResidentBytes(int pid)

@@ -28,8 +28,8 @@ var writer = host.Client();
 var ids = Enumerable.Range(0, Inspections).Select(i => $"reads-{i:D3}").ToArray();
 foreach (var (id, i) in ids.Select((id, i) => (id, i)))
 {
-    await writer.OpenInspectionAsync(Requests.Open(rulebook, id, $"Region {i % 12}"));
-    await writer.RecordJudgementsAsync(Requests.Batch(rulebook, id, revision: 1, firstCase: 0, cases: CasesEach));
+    await writer.OpenInspectionAsync(LoadRequests.Open(rulebook, id, $"Region {i % 12}"));
+    await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, id, revision: 1, firstCase: 0, cases: CasesEach));
 }
 
 var target = ids[0];
@@ -78,4 +78,4 @@ foreach (var connections in new[] { 20, 1 })
         $"host resident memory {fanOut.RssBeforeMiB:N0} -> {fanOut.RssAfterMiB:N0} MiB, {fanOut.BytesPerWatcher / 1024:N1} KiB per watcher");
 }
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+static double Median(List<double> values) => Percentiles.Of(values, 50);

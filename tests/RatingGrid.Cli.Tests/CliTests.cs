@@ -16,6 +16,14 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
         return id;
     }
 
+    /// <summary>A judgements CSV for the inspection, in the temporary folder.</summary>
+    private static async Task<string> WriteCsvAsync(string id, string csv)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
+        await File.WriteAllTextAsync(file, csv, TestContext.Current.CancellationToken);
+        return file;
+    }
+
     [Fact]
     public async Task Close_embargo_publish_and_correct_move_an_inspection_through_its_lifecycle()
     {
@@ -43,13 +51,12 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task Export_annexe_tabulates_every_key_question_with_its_interval_every_standard_and_every_breakdown()
     {
         var id = await OpenAsync();
-        var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
-        await File.WriteAllTextAsync(file, """
+        var file = await WriteCsvAsync(id, """
             case_id,revision,case_type,trait:gender,P2.1.E,P2.1.D,P2.1.S
             c1,1,community,female,yes,no,n/a
             c2,1,licence,male,yes,yes,no
             c3,1,licence,male,no,yes,no
-            """, TestContext.Current.CancellationToken);
+            """);
         Assert.Equal(0, (await Cli.RunAsync(Server, "import", file, "--inspection", id)).Exit);
 
         var (exit, csv, err) = await Cli.RunAsync(Server, "export", "annexe", "--inspection", id);
@@ -88,13 +95,12 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task Import_then_show_round_trips_a_csv_and_json_matches_the_service()
     {
         var id = await OpenAsync();
-        var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
-        await File.WriteAllTextAsync(file, """
+        var file = await WriteCsvAsync(id, """
             case_id,revision,case_type,trait:gender,P2.1.E,P2.1.D,P2.1.S
             c1,1,community,female,yes,no,n/a
             c2,1,licence,male,yes,yes,no
             c3,2,community,,no,,yes
-            """, TestContext.Current.CancellationToken);
+            """);
 
         var imported = await Cli.RunAsync(Server, "import", file, "--inspection", id);
         var shown = await Cli.RunAsync(Server, "show", id, "--json");

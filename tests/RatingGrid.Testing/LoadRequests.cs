@@ -1,18 +1,19 @@
 using RatingGrid.Contracts.V1;
 
-namespace RatingGrid.Reads.Benchmarks;
+namespace RatingGrid.Testing;
 
-internal static class Requests
+/// <summary>The requests the load clients send: inspections to open, and batches of full cases.</summary>
+public static class LoadRequests
 {
-    public static OpenInspectionRequest Open(RatingGrid.Domain.Rulebooks.Rulebook rulebook, string id, string region) => new()
+    public static OpenInspectionRequest Open(Domain.Rulebooks.Rulebook rulebook, string id, string region, string? pdu = null, int year = 2025) => new()
     {
-        InspectionId = id, PduId = id, PduName = $"PDU {id}", Region = region,
+        InspectionId = id, PduId = pdu ?? id, PduName = $"PDU {pdu ?? id}", Region = region,
         Rulebook = new RulebookRef { Id = rulebook.Id, Version = rulebook.Version },
-        FieldworkStart = new Date { Year = 2025, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 30 }, Actor = "bench",
+        FieldworkStart = new Date { Year = year, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = year, Month = 6, Day = 30 }, Actor = "bench",
     };
 
     /// <summary>Full cases: every key question answered, yes, no and n/a in turn.</summary>
-    public static RecordJudgementsRequest Batch(RatingGrid.Domain.Rulebooks.Rulebook rulebook, string id, int revision, int firstCase, int cases)
+    public static RecordJudgementsRequest Batch(Domain.Rulebooks.Rulebook rulebook, string id, int revision, int firstCase, int cases)
     {
         var request = new RecordJudgementsRequest { InspectionId = id, Actor = "bench" };
         for (var c = firstCase; c < firstCase + cases; c++)
