@@ -48,8 +48,11 @@ public sealed class FuzzTests(HostFixture host) : IClassFixture<HostFixture>
                 var status = await RawCalls.CallAsync(fuzzer.CreateCallInvoker(), rpc, [payload], deadline, Cancel);
                 seen[status.StatusCode] = seen.GetValueOrDefault(status.StatusCode) + 1;
 
-                Assert.True(Answers.Contains(status.StatusCode), $"seed {seed}: {rpc.Name} with {Convert.ToHexString(payload)} ended {status}");
-                if (status.StatusCode is StatusCode.OK or StatusCode.DeadlineExceeded)
+                // A watch ends at its 300 ms deadline; on a busy machine grpc-dotnet's own deadline
+                // timer can reset the stream (CANCEL) before the client's timer reports DEADLINE_EXCEEDED.
+                var deadlineReset = status.StatusCode == StatusCode.Cancelled && deadline < TimeSpan.FromSeconds(1);
+                Assert.True(Answers.Contains(status.StatusCode) || deadlineReset, $"seed {seed}: {rpc.Name} with {Convert.ToHexString(payload)} ended {status}");
+                if (status.StatusCode is StatusCode.OK or StatusCode.DeadlineExceeded || deadlineReset)
                 {
                     // The mutation was a valid request (or a watch that ran until its deadline): it may change things.
                     baseline = await FingerprintAsync(id);

@@ -38,7 +38,7 @@ internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOption
         HostMetrics.Watchers.Add(1);
         try
         {
-            var now = await current();
+            var now = await current().WaitAsync(stop.Token);
             if (version(now) > seen || seen == 0)
             {
                 await WriteAsync(stream, toWire(now), context, stop.Token);
