@@ -1,3 +1,4 @@
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Storage;
 using RatingGrid.Testing;

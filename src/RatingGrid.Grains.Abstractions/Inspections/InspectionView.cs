@@ -1,3 +1,4 @@
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Grains.Abstractions.Inspections;

@@ -1,3 +1,4 @@
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
 

@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Inspections;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Domain.Scoring;
 using RatingGrid.Grains.Abstractions.Inspections;

@@ -1,3 +1,4 @@
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Inspections;
 
 namespace RatingGrid.Grains.State;

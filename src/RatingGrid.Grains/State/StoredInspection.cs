@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;

@@ -20,7 +20,7 @@ internal static class EnumMapping
 
     public static Answer ToWire(this Domain.Ledger.Answer answer) => (Answer)(int)answer;
 
-    public static InspectionStatus ToWire(this Grains.Abstractions.Inspections.InspectionStatus status) => (InspectionStatus)((int)status + 1);
+    public static InspectionStatus ToWire(this Domain.Lifecycle.InspectionStatus status) => (InspectionStatus)((int)status + 1);
 
     /// <summary>The instant a timestamp names, or null when it is absent or outside what a timestamp may hold.</summary>
     public static DateTimeOffset? ToDomainOrNull(this Google.Protobuf.WellKnownTypes.Timestamp? timestamp) =>

@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Scoring;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;

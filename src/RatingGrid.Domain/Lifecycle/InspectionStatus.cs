@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Abstractions.Inspections;
+namespace RatingGrid.Domain.Lifecycle;
 
 /// <summary>Where an inspection is in its life: only an open one takes changes.</summary>
 public enum InspectionStatus

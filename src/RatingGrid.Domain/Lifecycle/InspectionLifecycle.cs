@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Abstractions.Inspections;
+namespace RatingGrid.Domain.Lifecycle;
 
 /// <summary>
 /// Which moves an inspection may make: open -> closed -> embargoed -> published, back from closed
