@@ -15,5 +15,11 @@ public static class Scopes
     /// <summary>National figures and every inspection's summary, across all regions.</summary>
     public const string National = "ratinggrid.national";
 
-    public static IReadOnlyList<string> All { get; } = [Read, Write, Admin, National];
+    /// <summary>See the figures of unpublished work (fieldwork, closed, embargoed): inspection teams and rating panels.</summary>
+    public const string Unpublished = "ratinggrid.unpublished";
+
+    /// <summary>See embargoed inspections ahead of their publication: those given an embargoed copy.</summary>
+    public const string Embargoed = "ratinggrid.embargoed";
+
+    public static IReadOnlyList<string> All { get; } = [Read, Write, Admin, National, Unpublished, Embargoed];
 }

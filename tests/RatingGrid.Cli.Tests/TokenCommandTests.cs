@@ -20,7 +20,7 @@ public sealed class TokenCommandTests(HostFixture host) : IClassFixture<HostFixt
     {
         var id = $"cli-token-{Guid.NewGuid():N}";
         var admin = await MintAsync("--subject", "dana", "--scope", "ratinggrid.admin", "--scope", "ratinggrid.write", "--scope", "ratinggrid.read");
-        var reader = await MintAsync("--subject", "erin", "--scope", "ratinggrid.read", "--region", "North East");
+        var reader = await MintAsync("--subject", "erin", "--scope", "ratinggrid.read", "--scope", "ratinggrid.unpublished", "--region", "North East");
 
         var opened = await Cli.RunAsync(Server, "open", id, "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27", "--token", admin);
         var shown = await Cli.RunAsync(Server, "show", id, "--token", reader);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Abstractions.Inspections;
@@ -74,7 +75,7 @@ public sealed class AggregationTests(Azurite azurite)
             await EventuallyEqual(factory.GetAggregate(AggregateKey.ForRegion(region)), expected);
         }
 
-        Assert.Equal(Inspections, (await factory.GetAggregate(AggregateKey.Nation).ListAsync()).Count(s => s.InspectionId.Contains(run, StringComparison.Ordinal)));
+        Assert.Equal(Inspections, (await factory.GetAggregate(AggregateKey.Nation).ListAsync(Visibility.Unpublished)).Count(s => s.InspectionId.Contains(run, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class AggregationTests(Azurite azurite)
         }
 
         await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
-        var after = await restarted.Client.GetAggregate(AggregateKey.Nation).GetAsync();
+        var after = await restarted.Client.GetAggregate(AggregateKey.Nation).GetAsync(Visibility.Unpublished);
         Assert.Equal(before, Figures(after));
     }
 
@@ -114,7 +115,7 @@ public sealed class AggregationTests(Azurite azurite)
     private static async Task<string> EventuallyEqual(IAggregateGrain grain, Aggregate expected)
     {
         var want = Figures(expected);
-        var got = await Eventually.Until(async () => Figures(await grain.GetAsync()), figures => figures == want, TestContext.Current.CancellationToken, seconds: 30);
+        var got = await Eventually.Until(async () => Figures(await grain.GetAsync(Visibility.Unpublished)), figures => figures == want, TestContext.Current.CancellationToken, seconds: 30);
         Assert.Equal(want, got);
         return got;
     }

@@ -57,12 +57,12 @@ public sealed class PublicationDurabilityTests(Azurite azurite)
         var region = AggregateKey.ForRegion(Scenarios.Details().Region);
         var newer = (await Eventually.Until(() => cluster.Client.GetAggregate(region).GetStandingAsync(id), s => s is { Cases: 1 }, Cancel))!;
         var store = (IStandingStore)cluster.GetSiloServiceProvider().GetService(typeof(IStandingStore))!;
-        await Eventually.Until(async () => (await store.ReadAsync(region, Cancel)).FirstOrDefault(s => s.InspectionId == id)?.Version, v => v == newer.Version, Cancel);
+        await Eventually.Until(async () => (await store.ReadAsync(region, Cancel)).Newest.FirstOrDefault(s => s.InspectionId == id)?.Version, v => v == newer.Version, Cancel);
 
         var kept = await store.WriteAsync(newer with { Version = newer.Version - 1, Score = newer.Score + 5 }, Cancel);
 
         Assert.Equal(newer.Version, kept);
-        var stored = (await store.ReadAsync(region, Cancel)).Single(s => s.InspectionId == id);
+        var stored = (await store.ReadAsync(region, Cancel)).Newest.Single(s => s.InspectionId == id);
         Assert.Equal((newer.Version, newer.Score), (stored.Version, stored.Score));
     }
 

@@ -114,7 +114,7 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task A_regional_token_works_within_its_region()
     {
         var id = await OpenAsync("North West");
-        using var channel = TestTokens.Channel(host.Address, TestTokens.Mint(new TokenRequest("nw-inspector", [Scopes.Read, Scopes.Write], ["North West"], Hour)));
+        using var channel = TestTokens.Channel(host.Address, TestTokens.Mint(new TokenRequest("nw-inspector", [Scopes.Read, Scopes.Write, Scopes.Unpublished], ["North West"], Hour)));
         var client = new InspectionService.InspectionServiceClient(channel);
 
         var ack = await client.RecordJudgementsAsync(Requests.Record(id, Requests.Judgement("c1", 1)), cancellationToken: Cancel);

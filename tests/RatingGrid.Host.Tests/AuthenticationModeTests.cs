@@ -40,7 +40,7 @@ public sealed class AuthenticationModeTests(Azurite azurite)
         await using var app = RatingGridApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync(Cancel);
         var address = $"http://127.0.0.1:{local.GrpcPort}";
-        using var production = TestTokens.Channel(address, authority.Token("carol@inspectorate", "ratinggrid.admin ratinggrid.write ratinggrid.read"));
+        using var production = TestTokens.Channel(address, authority.Token("carol@inspectorate", "ratinggrid.admin ratinggrid.write ratinggrid.read ratinggrid.unpublished"));
         using var development = TestTokens.Channel(address, TestTokens.Everything("dev"));
         var client = new InspectionService.InspectionServiceClient(production);
         var id = Requests.NewId("authority");

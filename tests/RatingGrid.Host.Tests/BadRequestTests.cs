@@ -49,6 +49,19 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
     private static SetJudgedRatingRequest Judged(string id, string standard, Rating rating, string rationale) =>
         new() { InspectionId = id, StandardId = standard, Rating = rating, Rationale = rationale, Actor = "lead" };
 
+    private static Task<Report> Report(BadRequestState state, Action<ReportRequest> change)
+    {
+        var request = new ReportRequest { Region = "North East" };
+        change(request);
+        return Aggregation(state).GetRegionReportAsync(request).ResponseAsync;
+    }
+
+    private static ReportPeriod Period(PeriodBasis basis, int fromYear, int toYear) =>
+        new() { Basis = basis, From = new Date { Year = fromYear, Month = 1, Day = 1 }, To = new Date { Year = toYear, Month = 1, Day = 1 } };
+
+    private static Task<Inspection> Embargo(BadRequestState state, string id, DateTimeOffset until) =>
+        state.Host.Inspections.EmbargoInspectionAsync(new EmbargoInspectionRequest { InspectionId = id, PublishAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(until), Actor = "lead" }).ResponseAsync;
+
     public static TheoryData<string> Cases => [.. Catalogue.Keys];
 
     // name → (call, expected status, field named by the violation for INVALID_ARGUMENT)
@@ -59,6 +72,28 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         ["list a region's inspections in an unknown order"] = (s => Aggregation(s).ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "North East", Order = (InspectionOrder)7 }).ResponseAsync, StatusCode.InvalidArgument, "order"),
         ["a pdu's history without a pdu id"] = (s => Aggregation(s).GetPduHistoryAsync(new GetPduHistoryRequest()).ResponseAsync, StatusCode.InvalidArgument, "pdu_id"),
         ["a pdu's history for a malformed pdu id"] = (s => Aggregation(s).GetPduHistoryAsync(new GetPduHistoryRequest { PduId = "../x" }).ResponseAsync, StatusCode.InvalidArgument, "pdu_id"),
+        ["a region's report without a region"] = (s => Aggregation(s).GetRegionReportAsync(new ReportRequest()).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["a region's report for an oversized region"] = (s => Aggregation(s).GetRegionReportAsync(new ReportRequest { Region = new string('r', 300) }).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["the nation's report filtered by an oversized region"] = (s => Aggregation(s).GetNationReportAsync(new ReportRequest { Region = new string('r', 300) }).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["a report as of month 13"] = (s => Report(s, r => r.AsOf = new Date { Year = 2025, Month = 13, Day = 1 }), StatusCode.InvalidArgument, "as_of"),
+        ["a report as of 30 February"] = (s => Report(s, r => r.AsOf = new Date { Year = 2025, Month = 2, Day = 30 }), StatusCode.InvalidArgument, "as_of"),
+        ["a report as of a day and for a period"] = (s => Report(s, r => (r.AsOf, r.Period) = (new Date { Year = 2025, Month = 1, Day = 1 }, Period(PeriodBasis.Fieldwork, 2024, 2025))), StatusCode.InvalidArgument, "as_of"),
+        ["a period without its basis"] = (s => Report(s, r => r.Period = Period(PeriodBasis.Unspecified, 2024, 2025)), StatusCode.InvalidArgument, "period.basis"),
+        ["a period on a basis outside the enum"] = (s => Report(s, r => r.Period = Period((PeriodBasis)9, 2024, 2025)), StatusCode.InvalidArgument, "period.basis"),
+        ["a period without its first day"] = (s => Report(s, r => r.Period = new ReportPeriod { Basis = PeriodBasis.Publication, To = new Date { Year = 2025, Month = 1, Day = 1 } }), StatusCode.InvalidArgument, "period.from"),
+        ["a period without its last day"] = (s => Report(s, r => r.Period = new ReportPeriod { Basis = PeriodBasis.Publication, From = new Date { Year = 2025, Month = 1, Day = 1 } }), StatusCode.InvalidArgument, "period.to"),
+        ["a period from a day that does not exist"] = (s => Report(s, r => r.Period = new ReportPeriod { Basis = PeriodBasis.Fieldwork, From = new Date { Year = 2023, Month = 4, Day = 31 }, To = new Date { Year = 2025, Month = 1, Day = 1 } }), StatusCode.InvalidArgument, "period.from"),
+        ["a period ending before it starts"] = (s => Report(s, r => r.Period = Period(PeriodBasis.Fieldwork, 2025, 2024)), StatusCode.InvalidArgument, "period.to"),
+        ["a report by a rating outside the enum"] = (s => Report(s, r => r.Overall = (Rating)12), StatusCode.InvalidArgument, "overall"),
+        ["a report on a malformed rulebook id"] = (s => Report(s, r => r.RulebookId = "../hmip"), StatusCode.InvalidArgument, "rulebook_id"),
+        ["embargo without a publication time"] = (s => s.Host.Inspections.EmbargoInspectionAsync(new EmbargoInspectionRequest { InspectionId = s.ClosedId, Actor = "lead" }).ResponseAsync, StatusCode.InvalidArgument, "publish_at"),
+        ["embargo until a time in the past"] = (s => Embargo(s, s.ClosedId, DateTimeOffset.UtcNow.AddMinutes(-5)), StatusCode.InvalidArgument, "publish_at"),
+        ["embargo until a timestamp out of range"] = (s => s.Host.Inspections.EmbargoInspectionAsync(new EmbargoInspectionRequest { InspectionId = s.ClosedId, PublishAt = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 1, Nanos = -3 }, Actor = "lead" }).ResponseAsync, StatusCode.InvalidArgument, "publish_at"),
+        ["embargo an inspection still in fieldwork"] = (s => Embargo(s, s.OpenId, DateTimeOffset.UtcNow.AddDays(1)), StatusCode.FailedPrecondition, null),
+        ["publish an inspection still in fieldwork"] = (s => s.Host.Inspections.PublishInspectionAsync(new InspectionActionRequest { InspectionId = s.OpenId, Actor = "lead" }).ResponseAsync, StatusCode.FailedPrecondition, null),
+        ["correct an inspection that is not published"] = (s => s.Host.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = s.ClosedId, Reason = "Wrong case count.", Actor = "lead" }).ResponseAsync, StatusCode.FailedPrecondition, null),
+        ["correct without a reason"] = (s => s.Host.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = s.ClosedId, Actor = "lead" }).ResponseAsync, StatusCode.InvalidArgument, "reason"),
+        ["publish an unknown inspection"] = (s => s.Host.Inspections.PublishInspectionAsync(new InspectionActionRequest { InspectionId = "nobody", Actor = "lead" }).ResponseAsync, StatusCode.NotFound, null),
         ["get unknown inspection"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = "nobody" }).ResponseAsync, StatusCode.NotFound, null),
         ["get with empty id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest()).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),
         ["get with oversized id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = Long }).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),

@@ -53,7 +53,7 @@ public sealed class CurrentPictureRpcTests(HostFixture host) : IClassFixture<Hos
         var assessment = history.Inspections[1].Changes.Single(c => c.Id == "P2.1");
         Assert.Equal((Rating.Outstanding, Rating.Inadequate, -1), (assessment.Before, assessment.After, assessment.Direction));
 
-        using var wales = TestTokens.Channel(host.Address, TestTokens.Mint(new Security.TokenRequest("wales", [Security.Scopes.Read], ["Wales"], TimeSpan.FromHours(1))));
+        using var wales = TestTokens.Channel(host.Address, TestTokens.Mint(new Security.TokenRequest("wales", [Security.Scopes.Read, Security.Scopes.Unpublished], ["Wales"], TimeSpan.FromHours(1))));
         var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => new AggregationService.AggregationServiceClient(wales).GetPduHistoryAsync(new GetPduHistoryRequest { PduId = pdu }, cancellationToken: Cancel).ResponseAsync);
         Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
         var unknown = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => aggregation.GetPduHistoryAsync(new GetPduHistoryRequest { PduId = $"{pdu}-none" }, cancellationToken: Cancel).ResponseAsync);

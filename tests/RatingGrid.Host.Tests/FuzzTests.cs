@@ -123,6 +123,7 @@ public sealed class FuzzTests(HostFixture host) : IClassFixture<HostFixture>
         "GetCaseHistory" => new GetCaseHistoryRequest { InspectionId = id, CaseId = "c0" },
         "WatchInspection" => new WatchInspectionRequest { InspectionId = id },
         "GetRegion" => new GetRegionRequest { Region = "North East" },
+        "GetRegionReport" or "GetNationReport" => new ReportRequest { Region = "North East", IncludeInspections = true },
         "ListRegionInspections" => new ListRegionInspectionsRequest { Region = "North East" },
         "GetPduHistory" => new GetPduHistoryRequest { PduId = "redcar" },
         "WatchRegion" => new WatchRegionRequest { Region = "North East" },

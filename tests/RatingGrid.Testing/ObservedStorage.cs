@@ -157,5 +157,5 @@ internal sealed class ObservedStandingStore(IStandingStore inner, StorageObserve
     public Task<long> WriteAsync(Standing standing, CancellationToken cancellationToken = default) =>
         observer.FailStandingWrites ? throw new IOException("Injected storage failure (standings).") : inner.WriteAsync(standing, cancellationToken);
 
-    public Task<IReadOnlyList<Standing>> ReadAsync(AggregateKey scope, CancellationToken cancellationToken = default) => inner.ReadAsync(scope, cancellationToken);
+    public Task<StoredStandings> ReadAsync(AggregateKey scope, CancellationToken cancellationToken = default) => inner.ReadAsync(scope, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 
 namespace RatingGrid.Domain.Aggregation;
@@ -13,6 +14,8 @@ namespace RatingGrid.Domain.Aggregation;
 /// <param name="ChangedAt">When the inspection reached this version.</param>
 /// <param name="PduId">The inspected PDU; empty in standings stored before it was kept (the inspection then stands for its PDU).</param>
 /// <param name="Fieldwork">When the inspection's fieldwork ran; null in standings stored before it was kept.</param>
+/// <param name="Status">Where the inspection is in its lifecycle at this version; open in standings stored before it was kept (so they count as unpublished work).</param>
+/// <param name="PublishedAt">When the inspection was first published; null until then.</param>
 public sealed record Standing(
     string InspectionId,
     string PduName,
@@ -25,11 +28,16 @@ public sealed record Standing(
     TallySnapshot Tallies,
     DateTimeOffset ChangedAt = default,
     string PduId = "",
-    Fieldwork? Fieldwork = null)
+    Fieldwork? Fieldwork = null,
+    InspectionStatus Status = InspectionStatus.Open,
+    DateTimeOffset? PublishedAt = null)
 {
     /// <summary>Cases counted in the inspection at this version.</summary>
     public int Cases => Tallies.Cases;
 
     /// <summary>The PDU this inspection counts for: its own id where the PDU was not recorded.</summary>
     public string PduKey => PduId.Length > 0 ? PduId : InspectionId;
+
+    /// <summary>The day (UTC) it was first published, or null while unpublished.</summary>
+    public DateOnly? PublishedOn => PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
 }

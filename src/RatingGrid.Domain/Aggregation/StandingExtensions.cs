@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 
 namespace RatingGrid.Domain.Aggregation;
 
@@ -6,7 +7,8 @@ namespace RatingGrid.Domain.Aggregation;
 public static class StandingExtensions
 {
     /// <summary>Where the inspection held by <paramref name="ledger"/> stands now.</summary>
-    public static Standing Standing(this InspectionLedger ledger, string inspectionId, string pduName, string region, long version, DateTimeOffset changedAt = default, string pduId = "", Fieldwork? fieldwork = null)
+    public static Standing Standing(this InspectionLedger ledger, string inspectionId, string pduName, string region, long version, DateTimeOffset changedAt = default, string pduId = "", Fieldwork? fieldwork = null,
+        InspectionStatus status = InspectionStatus.Open, DateTimeOffset? publishedAt = null)
     {
         var results = ledger.Results();
         return new Standing(
@@ -21,6 +23,8 @@ public static class StandingExtensions
             ledger.Snapshot(),
             changedAt,
             pduId,
-            fieldwork);
+            fieldwork,
+            status,
+            publishedAt);
     }
 }

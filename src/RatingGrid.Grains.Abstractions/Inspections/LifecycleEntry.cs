@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Lifecycle;
+
 namespace RatingGrid.Grains.Abstractions.Inspections;
 
 /// <summary>One step in an inspection's life, as audited: who moved it where, when, and why.</summary>

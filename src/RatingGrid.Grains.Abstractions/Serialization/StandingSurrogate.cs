@@ -1,6 +1,7 @@
 using Orleans.Serialization.Cloning;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 
 namespace RatingGrid.Grains.Abstractions.Serialization;
@@ -27,7 +28,10 @@ public readonly record struct StandingSurrogate(
     // Kept since the current picture counts PDUs: absent (null) in standings stored before.
     [property: Id(13)] string? PduId,
     [property: Id(14)] DateOnly? FieldworkStart,
-    [property: Id(15)] DateOnly? FieldworkEnd);
+    [property: Id(15)] DateOnly? FieldworkEnd,
+    // Kept since figures are split by publication: absent (open, never published) in standings stored before.
+    [property: Id(16)] InspectionStatus Status,
+    [property: Id(17)] DateTimeOffset? PublishedAt);
 
 /// <summary>Converts standings for the wire and for storage; being immutable, they pass between grains of one silo uncopied.</summary>
 [RegisterConverter, RegisterCopier]
@@ -50,7 +54,7 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
 
         return new Standing(s.InspectionId, s.PduName, s.Region, rulebook, s.Version, standards, s.Overall, s.Score,
             new TallySnapshot(rulebook, s.Cases, s.Tallies.ToTallies(), breakdowns), s.ChangedAt,
-            s.PduId ?? "", s.FieldworkStart is { } start && s.FieldworkEnd is { } end ? new Fieldwork(start, end) : null);
+            s.PduId ?? "", s.FieldworkStart is { } start && s.FieldworkEnd is { } end ? new Fieldwork(start, end) : null, s.Status, s.PublishedAt);
     }
 
     public StandingSurrogate ConvertToSurrogate(in Standing value) =>
@@ -58,5 +62,5 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
             [.. value.StandardRatings.Select(s => new StandardRatingEntry(s.Key, s.Value))],
             value.Overall, value.Score, value.Tallies.Cases, TallyData.From(value.Tallies.KeyQuestions),
             [.. value.Tallies.Breakdowns.Select(b => new BreakdownTallyData(b.Key.Dimension, b.Key.Value, b.Value.Cases, TallyData.From(b.Value.KeyQuestions)))],
-            value.ChangedAt, value.PduId, value.Fieldwork?.Start, value.Fieldwork?.End);
+            value.ChangedAt, value.PduId, value.Fieldwork?.Start, value.Fieldwork?.End, value.Status, value.PublishedAt);
 }

@@ -1,6 +1,8 @@
 using Orleans.Concurrency;
 using Orleans.GrainDirectory;
 using RatingGrid.Domain.Aggregation;
+using RatingGrid.Domain.Lifecycle;
+using RatingGrid.Domain.Reporting;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Diagnostics;
@@ -11,109 +13,129 @@ using RatingGrid.Grains.Storage;
 namespace RatingGrid.Grains.Aggregates;
 
 /// <summary>
-/// A region or the nation: the newest standing of each of its inspections, pooled. Its figures are
-/// derived data: it stores nothing of its own, and on activation rebuilds itself from the standings
-/// table (one row per inspection, written by the inspections). A publication moves the figures at
-/// once, so readers and watchers see it straight away, and a publication held nowhere else is never
-/// lost: its inspection keeps publishing until the row and the aggregates both have it. Standings
-/// replace by version, so a repeated, retried or late publication never counts twice.
+/// A region or the nation: the newest standing of each of its inspections, pooled, and apart from
+/// them each inspection's standing as last published, pooled again for readers who may see only
+/// published work. Its figures are derived data: it stores nothing of its own, and on activation
+/// rebuilds itself from the standings table (written by the inspections). A publication moves the
+/// figures at once, so readers and watchers see it straight away, and a publication held nowhere
+/// else is never lost: its inspection keeps publishing until the row and the aggregates both have
+/// it. Standings replace by version, so a repeated, retried or late publication never counts twice.
 /// </summary>
 [Reentrant]
 [GrainDirectory(GrainDirectoryName = StorageNames.AggregateDirectory)]
 internal sealed class AggregateGrain : Grain, IAggregateGrain
 {
+    private const int ReportsKept = 256;
+
     private readonly IStandingStore _store;
     private readonly TimeProvider _time;
+    private readonly RulebookCatalog _rulebooks;
     private readonly AggregateKey _key;
-    private readonly Aggregate _aggregate;
+    private readonly AggregateFeed _work;
+    private readonly AggregateFeed _published;
     private readonly RetryingLoad _load;
-    private long _version;
-    private AggregateView? _view;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<(ReportQuery, Visibility), ReportView> _reports = [];
+    private (long Work, long Published) _reportsAt;
 
     public AggregateGrain(IStandingStore store, RulebookCatalog rulebooks, TimeProvider time)
     {
-        (_store, _time) = (store, time);
+        (_store, _rulebooks, _time) = (store, rulebooks, time);
         _key = AggregateKey.Parse(this.GetPrimaryKeyString());
-        _aggregate = new Aggregate(rulebooks);
+        _work = new AggregateFeed(_key, rulebooks);
+        _published = new AggregateFeed(_key, rulebooks);
         _load = new RetryingLoad(LoadAsync);
     }
 
     public async Task PublishAsync(IReadOnlyList<Standing> standings)
     {
         await _load.EnsureAsync();
-        var changed = false;
         foreach (var standing in standings)
         {
-            if (_aggregate.Replace(standing))
+            if (Take(standing))
             {
                 GrainMetrics.Publications.Add(1);
                 GrainMetrics.AggregationLag.Record((_time.GetUtcNow() - standing.ChangedAt).TotalMilliseconds,
                     new KeyValuePair<string, object?>("scope", _key.IsNation ? "nation" : "region"));
-                changed = true;
             }
         }
 
-        if (changed)
-        {
-            AnnounceNewVersion();
-        }
+        _work.AnnounceIfChanged();
+        _published.AnnounceIfChanged();
     }
 
-    public async Task<AggregateView> GetAsync()
+    public async Task<AggregateView> GetAsync(Visibility visibility)
     {
         await _load.EnsureAsync();
-        return View();
+        return Feed(visibility).View();
     }
 
-    public async Task<AggregateView?> WaitForChangeAsync(long afterVersion, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<AggregateView?> WaitForChangeAsync(long afterVersion, Visibility visibility, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         await _load.EnsureAsync();
-        if (_version <= afterVersion && !await ChangeWait.ArrivesAsync(_changed.Task, timeout, _time, cancellationToken))
-        {
-            return null;
-        }
-
-        return View();
+        return await Feed(visibility).WaitForChangeAsync(afterVersion, timeout, _time, cancellationToken);
     }
 
     public async Task<Standing?> GetStandingAsync(string inspectionId)
     {
         await _load.EnsureAsync();
-        return _aggregate.Find(inspectionId);
+        return _work.Aggregate.Find(inspectionId);
     }
 
-    public async Task<IReadOnlyList<Standing>> ListAsync()
+    public async Task<IReadOnlyList<Standing>> ListAsync(Visibility visibility)
     {
         await _load.EnsureAsync();
-        return [.. _aggregate.Standings.OrderBy(s => s.InspectionId, StringComparer.Ordinal)];
+        return [.. Visible(visibility).OrderBy(s => s.InspectionId, StringComparer.Ordinal)];
+    }
+
+    public async Task<ReportView> ReportAsync(ReportQuery query, Visibility visibility)
+    {
+        await _load.EnsureAsync();
+        var at = (_work.Version, _published.Version);
+        if (_reportsAt != at || _reports.Count >= ReportsKept)
+        {
+            _reportsAt = at;
+            _reports.Clear();
+        }
+
+        // Dashboards ask the same few questions over and over: each is answered once per version.
+        if (!_reports.TryGetValue((query, visibility), out var report))
+        {
+            report = new ReportView(_key, Feed(visibility).Version, Reports.Build(Visible(visibility), query, _rulebooks));
+            _reports[(query, visibility)] = report;
+        }
+
+        return report;
+    }
+
+    // Each inspection's newest standing the reader may see: its newest, or else its last published.
+    private IEnumerable<Standing> Visible(Visibility visibility) =>
+        _work.Aggregate.Standings
+            .Select(s => visibility.Shows(s.Status) ? s : _published.Aggregate.Find(s.InspectionId))
+            .OfType<Standing>();
+
+    // Readers who may not see unpublished work read published figures, whether or not they may see embargoed copies.
+    private AggregateFeed Feed(Visibility visibility) => visibility == Visibility.Unpublished ? _work : _published;
+
+    private bool Take(Standing standing)
+    {
+        var changed = _work.Take(standing);
+        if (standing.Status == InspectionStatus.Published)
+        {
+            changed |= _published.Take(standing);
+        }
+
+        return changed;
     }
 
     private async Task LoadAsync()
     {
-        var changed = false;
-        foreach (var standing in await _store.ReadAsync(_key))
+        var stored = await _store.ReadAsync(_key);
+        foreach (var standing in stored.Newest.Concat(stored.Published))
         {
-            changed |= _aggregate.Replace(standing);
+            Take(standing);
         }
 
-        if (changed)
-        {
-            AnnounceNewVersion();
-        }
-    }
-
-    // One view per version, handed to every reader (it is immutable, so local callers share it and
-    // the host maps it to the wire once).
-    private AggregateView View() =>
-        _view is { } view && view.Version == _version ? view : _view = new(_key, _version, [.. _aggregate.Rulebooks.Select(_aggregate.Figures)]);
-
-    // Figures changed: a new version, and every watcher waiting for one wakes.
-    private void AnnounceNewVersion()
-    {
-        _version++;
-        var waiting = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        waiting.TrySetResult();
+        _work.AnnounceIfChanged();
+        _published.AnnounceIfChanged();
     }
 }

@@ -29,6 +29,9 @@ internal sealed class InspectionState
     /// <summary>Every lifecycle step, oldest first (close, reopen, embargo, publication, correction).</summary>
     public List<LifecycleEntry> Lifecycle { get; } = [];
 
+    /// <summary>When the inspection was first published (a correction and republication keep the first date); null until then.</summary>
+    public DateTimeOffset? FirstPublishedAt => Lifecycle.Find(e => e.Status == InspectionStatus.Published)?.At;
+
     /// <summary>Null until the inspection has been opened.</summary>
     public InspectionLedger? Ledger { get; set; }
 

@@ -192,7 +192,7 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
 
     public Standing Standing() =>
         _state.Ledger!.Standing(inspectionId, _state.Details!.PduName, _state.Details.Region, _state.Version, _state.LastChangedAt,
-            _state.Details.PduId, new Fieldwork(_state.Details.FieldworkStart, _state.Details.FieldworkEnd));
+            _state.Details.PduId, new Fieldwork(_state.Details.FieldworkStart, _state.Details.FieldworkEnd), _state.Status, _state.FirstPublishedAt);
 
     /// <summary>Every durable revision of a case, from the whole journal (older segments included), oldest first.</summary>
     public async Task<IReadOnlyList<CaseRevisionView>> HistoryAsync(string caseId)

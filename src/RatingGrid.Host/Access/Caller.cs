@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grpc.Core;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Security;
 
 namespace RatingGrid.Host.Access;
@@ -12,6 +13,12 @@ internal sealed record Caller(string? Subject, string LimitKey, IReadOnlySet<str
     public bool Grants(string scope) => Scopes.Contains(scope);
 
     public bool Covers(string region) => CoversAllRegions || Regions.Contains(region);
+
+    /// <summary>Which inspections' figures the caller may see, by their place in the lifecycle.</summary>
+    public Visibility Visibility { get; } =
+        Scopes.Contains(Security.Scopes.Unpublished) ? Visibility.Unpublished
+        : Scopes.Contains(Security.Scopes.Embargoed) ? Visibility.Embargoed
+        : Visibility.Published;
 
     /// <summary>The actor for the audit trail: the token's subject whenever there is a token.</summary>
     public string Actor(string requested) => Subject ?? requested;

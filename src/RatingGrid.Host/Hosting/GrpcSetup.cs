@@ -20,6 +20,7 @@ internal static class GrpcSetup
         builder.Services.AddSingleton(AccessRules.FromContract);
         builder.Services.AddSingleton<CallerLimits>();
         builder.Services.AddSingleton<RegionGuard>();
+        builder.Services.AddSingleton<VisibilityGuard>();
         builder.Services.AddSingleton(RulebookCatalog.BuiltIn);
         builder.Services.AddSingleton<ServiceReadiness>();
         builder.Services.AddSingleton<Services.Watches>();

@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
+using Google.Protobuf.WellKnownTypes;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Aggregation;
+using RatingGrid.Domain.Lifecycle;
+using RatingGrid.Domain.Reporting;
 using RatingGrid.Grains.Abstractions.Aggregates;
 
 namespace RatingGrid.Host.Mapping;
@@ -67,6 +70,25 @@ internal static class AggregationMapping
         },
     };
 
+    public static Contracts.V1.Report ToWire(this ReportView view, ReportQuery query, Visibility visibility, bool includeInspections)
+    {
+        var report = new Contracts.V1.Report
+        {
+            Scope = view.Key.Scope,
+            Version = view.Version,
+            AsOf = query.Period is null ? query.AsOf.ToWire() : null,
+            Period = query.Period is { } p ? new Contracts.V1.ReportPeriod { Basis = p.Basis.ToWire(), From = p.From.ToWire(), To = p.To.ToWire() } : null,
+            IncludesUnpublished = visibility == Visibility.Unpublished,
+            Rulebooks = { view.Report.Rulebooks.Select(ToWire) },
+        };
+        if (includeInspections)
+        {
+            report.Inspections.AddRange(view.Report.Inspections.Select(ToWire));
+        }
+
+        return report;
+    }
+
     public static InspectionSummary ToWire(this Standing standing) => new()
     {
         InspectionId = standing.InspectionId,
@@ -81,5 +103,7 @@ internal static class AggregationMapping
         PduId = standing.PduId,
         FieldworkStart = standing.Fieldwork?.Start.ToWire(),
         FieldworkEnd = standing.Fieldwork?.End.ToWire(),
+        Status = standing.Status.ToWire(),
+        PublishedAt = standing.PublishedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
     };
 }

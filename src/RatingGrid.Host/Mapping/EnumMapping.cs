@@ -22,6 +22,12 @@ internal static class EnumMapping
 
     public static InspectionStatus ToWire(this Domain.Lifecycle.InspectionStatus status) => (InspectionStatus)((int)status + 1);
 
+    public static Domain.Reporting.PeriodBasis ToDomain(this PeriodBasis basis) =>
+        basis == PeriodBasis.Fieldwork ? Domain.Reporting.PeriodBasis.Fieldwork : Domain.Reporting.PeriodBasis.Publication;
+
+    public static PeriodBasis ToWire(this Domain.Reporting.PeriodBasis basis) =>
+        basis == Domain.Reporting.PeriodBasis.Fieldwork ? PeriodBasis.Fieldwork : PeriodBasis.Publication;
+
     /// <summary>The instant a timestamp names, or null when it is absent or outside what a timestamp may hold.</summary>
     public static DateTimeOffset? ToDomainOrNull(this Google.Protobuf.WellKnownTypes.Timestamp? timestamp) =>
         timestamp is { Seconds: >= -62_135_596_800 and <= 253_402_300_799, Nanos: >= 0 and <= 999_999_999 } ? timestamp.ToDateTimeOffset() : null;

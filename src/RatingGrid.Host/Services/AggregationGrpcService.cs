@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Aggregation;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
@@ -9,15 +10,18 @@ using RatingGrid.Host.Mapping;
 
 namespace RatingGrid.Host.Services;
 
-/// <summary>Thin: regional and national figures come ready-made from the aggregate grains; no fan-out to inspections.</summary>
-internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<LimitSettings> limits, Watches watches)
+/// <summary>
+/// Thin: regional and national figures come ready-made from the aggregate grains; no fan-out to
+/// inspections. Every answer is the view the caller may see (published work, or all work).
+/// </summary>
+internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<LimitSettings> limits, Watches watches, TimeProvider time)
     : AggregationService.AggregationServiceBase
 {
     public override async Task<Contracts.V1.AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
     {
         Checks().Name("region", request.Region).ThrowIfAny();
         RegionGuard.EnsureRegion(context.Caller(), request.Region);
-        return (await Region(request.Region).GetAsync()).ToWire();
+        return (await Region(request.Region).GetAsync(context.Caller().Visibility)).ToWire();
     }
 
     public override async Task<ListRegionInspectionsResponse> ListRegionInspections(ListRegionInspectionsRequest request, ServerCallContext context)
@@ -28,19 +32,20 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
             .ThrowIfAny();
         RegionGuard.EnsureRegion(context.Caller(), request.Region);
         var filter = new GetNationRequest { Region = request.Region, RulebookId = request.RulebookId, Overall = request.Overall, Order = request.Order };
-        return new ListRegionInspectionsResponse { Inspections = { Select(await Region(request.Region).ListAsync(), filter) } };
+        return new ListRegionInspectionsResponse { Inspections = { Select(await Region(request.Region).ListAsync(context.Caller().Visibility), filter) } };
     }
 
     public override async Task<Contracts.V1.PduHistory> GetPduHistory(GetPduHistoryRequest request, ServerCallContext context)
     {
         Checks().Id("pdu_id", request.PduId).ThrowIfAny();
-        var history = Domain.Aggregation.PduHistory.Of(request.PduId, await Nation().ListAsync());
+        var caller = context.Caller();
+        var history = Domain.Aggregation.PduHistory.Of(request.PduId, await Nation().ListAsync(caller.Visibility));
         if (history.Count == 0)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"No inspection of PDU '{request.PduId}' is known."));
+            throw new RpcException(new Status(StatusCode.NotFound,
+                $"No {(caller.Visibility == Visibility.Unpublished ? "" : "published ")}inspection of PDU '{request.PduId}' is known."));
         }
 
-        var caller = context.Caller();
         var visible = history.Where(i => caller.Covers(i.Standing.Region)).ToList();
         if (visible.Count == 0)
         {
@@ -53,25 +58,40 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
     public override async Task<NationFigures> GetNation(GetNationRequest request, ServerCallContext context)
     {
         Check(request);
-        var nation = Nation();
-        var view = await nation.GetAsync();
+        var (nation, visibility) = (Nation(), context.Caller().Visibility);
+        var view = await nation.GetAsync(visibility);
         if (!request.IncludeInspections)
         {
             return view.ToNationWire();
         }
 
         var figures = new NationFigures { Figures = view.ToWire() };
-        figures.Inspections.AddRange(Select(await nation.ListAsync(), request));
+        figures.Inspections.AddRange(Select(await nation.ListAsync(visibility), request));
         return figures;
     }
 
     public override async Task StreamInspectionSummaries(GetNationRequest request, IServerStreamWriter<InspectionSummary> responseStream, ServerCallContext context)
     {
         Check(request);
-        foreach (var summary in Select(await Nation().ListAsync(), request))
+        foreach (var summary in Select(await Nation().ListAsync(context.Caller().Visibility), request))
         {
             await responseStream.WriteAsync(summary, context.CancellationToken);
         }
+    }
+
+    public override async Task<Report> GetRegionReport(ReportRequest request, ServerCallContext context)
+    {
+        var query = request.ToQuery(Checks(), forRegion: true, Today());
+        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        var visibility = context.Caller().Visibility;
+        return (await Region(request.Region).ReportAsync(query, visibility)).ToWire(query, visibility, request.IncludeInspections);
+    }
+
+    public override async Task<Report> GetNationReport(ReportRequest request, ServerCallContext context)
+    {
+        var query = request.ToQuery(Checks(), forRegion: false, Today());
+        var visibility = context.Caller().Visibility;
+        return (await Nation().ReportAsync(query, visibility)).ToWire(query, visibility, request.IncludeInspections);
     }
 
     public override Task WatchRegion(WatchRegionRequest request, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context)
@@ -87,8 +107,12 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
         return WatchAsync(Nation(), request.AfterVersion, responseStream, context);
     }
 
-    private Task WatchAsync(IAggregateGrain grain, long afterVersion, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context) =>
-        watches.FollowAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), afterVersion, responseStream, context);
+    private Task WatchAsync(IAggregateGrain grain, long afterVersion, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context)
+    {
+        var visibility = context.Caller().Visibility;
+        return watches.FollowAsync(() => grain.GetAsync(visibility), (after, timeout, ct) => grain.WaitForChangeAsync(after, visibility, timeout, ct),
+            v => v.Version, v => v.ToWire(), afterVersion, responseStream, context);
+    }
 
     private static IEnumerable<InspectionSummary> Select(IEnumerable<Standing> standings, GetNationRequest request)
     {
@@ -110,6 +134,8 @@ internal sealed class AggregationGrpcService(IGrainFactory grains, IOptions<Limi
             .That(Enum.IsDefined(request.Overall), "overall", $"{(int)request.Overall} is not a rating")
             .That(Enum.IsDefined(request.Order), "order", $"{(int)request.Order} is not an order")
             .ThrowIfAny();
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private RequestChecks Checks() => new(limits.Value);
 

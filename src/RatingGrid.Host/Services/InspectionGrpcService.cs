@@ -24,6 +24,7 @@ internal sealed class InspectionGrpcService(
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     LocalInspectionViews localViews,
+    VisibilityGuard visibility,
     Watches watches) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
@@ -38,7 +39,7 @@ internal sealed class InspectionGrpcService(
         var key = ResolveRulebook(rulebook, "rulebook");
         var details = new InspectionDetails(request.PduId, request.PduName, request.Region, key.Id, key.Version,
             request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
-        return (await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor))).ToWire();
+        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor)));
     }
 
     public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
@@ -46,21 +47,22 @@ internal sealed class InspectionGrpcService(
         Checks().Id("inspection_id", request.InspectionId).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         // Where the inspection lives in this silo its newest view is at hand: the grain call would return that same object.
-        return (localViews.TryGet(request.InspectionId, out var view) ? view : await Grain(request.InspectionId).GetAsync()).ToWire();
+        var view = localViews.TryGet(request.InspectionId, out var local) ? local : await Grain(request.InspectionId).GetAsync();
+        return VisibilityGuard.Ensure(context.Caller(), view).ToWire();
     }
 
     public override async Task<Inspection> CloseInspection(InspectionActionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return (await Grain(request.InspectionId).CloseAsync(context.Caller().Actor(request.Actor))).ToWire();
+        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).CloseAsync(context.Caller().Actor(request.Actor)));
     }
 
     public override async Task<Inspection> ReopenInspection(InspectionActionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return (await Grain(request.InspectionId).ReopenAsync(context.Caller().Actor(request.Actor))).ToWire();
+        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).ReopenAsync(context.Caller().Actor(request.Actor)));
     }
 
     public override async Task<Inspection> EmbargoInspection(EmbargoInspectionRequest request, ServerCallContext context)
@@ -72,14 +74,14 @@ internal sealed class InspectionGrpcService(
             .That(publishAt is null || publishAt > time.GetUtcNow(), "publish_at", $"{publishAt:u} is not in the future; to publish now, call PublishInspection")
             .ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return (await Grain(request.InspectionId).EmbargoAsync(publishAt!.Value, context.Caller().Actor(request.Actor))).ToWire();
+        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).EmbargoAsync(publishAt!.Value, context.Caller().Actor(request.Actor)));
     }
 
     public override async Task<Inspection> PublishInspection(InspectionActionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return (await Grain(request.InspectionId).PublishAsync(context.Caller().Actor(request.Actor))).ToWire();
+        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).PublishAsync(context.Caller().Actor(request.Actor)));
     }
 
     public override async Task<Inspection> CorrectInspection(CorrectInspectionRequest request, ServerCallContext context)
@@ -89,7 +91,7 @@ internal sealed class InspectionGrpcService(
             .Text("reason", request.Reason)
             .ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return (await Grain(request.InspectionId).CorrectAsync(request.Reason.Trim(), context.Caller().Actor(request.Actor))).ToWire();
+        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).CorrectAsync(request.Reason.Trim(), context.Caller().Actor(request.Actor)));
     }
 
     public override async Task<JudgementsAck> RecordJudgements(RecordJudgementsRequest request, ServerCallContext context)
@@ -97,7 +99,7 @@ internal sealed class InspectionGrpcService(
         var batch = ToGrainBatch(request.InspectionId, context.Caller(), request.Actor, request.Judgements);
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var receipt = await Grain(request.InspectionId).RecordJudgementsAsync(batch);
-        return receipt.ToAck(0, request.InspectionId);
+        return VisibilityGuard.Answer(context.Caller(), receipt.ToAck(0, request.InspectionId));
     }
 
     public override async Task StreamJudgements(IAsyncStreamReader<JudgementBatch> requestStream, IServerStreamWriter<JudgementsAck> responseStream, ServerCallContext context)
@@ -123,7 +125,7 @@ internal sealed class InspectionGrpcService(
                     throw status;
                 }
 
-                await responseStream.WriteAsync(acknowledged.ToAck(batch.BatchId, batch.InspectionId), context.CancellationToken);
+                await responseStream.WriteAsync(VisibilityGuard.Answer(caller, acknowledged.ToAck(batch.BatchId, batch.InspectionId)), context.CancellationToken);
             }
         }
         finally
@@ -143,7 +145,8 @@ internal sealed class InspectionGrpcService(
     {
         Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).Actor(context.Caller(), request.Actor).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, context.Caller().Actor(request.Actor))).ToAck(request.InspectionId);
+        var ack = (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, context.Caller().Actor(request.Actor))).ToAck(request.InspectionId);
+        return VisibilityGuard.Answer(context.Caller(), ack);
     }
 
     public override async Task<ChangeAck> SetJudgedRating(SetJudgedRatingRequest request, ServerCallContext context)
@@ -155,7 +158,7 @@ internal sealed class InspectionGrpcService(
             .ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var input = new JudgedRatingInput(request.StandardId, request.Rating.ToDomain(), request.Rationale, context.Caller().Actor(request.Actor));
-        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
+        return VisibilityGuard.Answer(context.Caller(), (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId));
     }
 
     public override async Task<ChangeAck> ClearJudgedRating(ClearJudgedRatingRequest request, ServerCallContext context)
@@ -163,13 +166,14 @@ internal sealed class InspectionGrpcService(
         Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Actor(context.Caller(), request.Actor).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var input = new JudgedRatingInput(request.StandardId, null, null, context.Caller().Actor(request.Actor));
-        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
+        return VisibilityGuard.Answer(context.Caller(), (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId));
     }
 
     public override async Task<Breakdowns> GetBreakdowns(GetBreakdownsRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Name("dimension", request.Dimension, required: false).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        await visibility.EnsureVisibleAsync(context.Caller(), request.InspectionId);
         var breakdowns = await Grain(request.InspectionId).GetBreakdownsAsync();
         return new Breakdowns
         {
@@ -182,6 +186,7 @@ internal sealed class InspectionGrpcService(
     {
         Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
+        await visibility.EnsureVisibleAsync(context.Caller(), request.InspectionId);
         var history = await Grain(request.InspectionId).GetCaseHistoryAsync(request.CaseId);
         if (history.Count == 0)
         {
@@ -196,7 +201,9 @@ internal sealed class InspectionGrpcService(
         Checks().Id("inspection_id", request.InspectionId).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var grain = Grain(request.InspectionId);
-        await watches.FollowAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context);
+        var caller = context.Caller();
+        // Checked on every state sent: an embargo lifted or a correction begun ends a watch its caller may no longer see.
+        await watches.FollowAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => VisibilityGuard.Ensure(caller, v).ToWire(), request.AfterVersion, responseStream, context);
     }
 
     private JudgementBatchInput ToGrainBatch(string inspectionId, Caller caller, string requestedActor, RepeatedField<Judgement> judgements)

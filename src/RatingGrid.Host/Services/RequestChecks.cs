@@ -52,11 +52,14 @@ internal sealed class RequestChecks(LimitSettings limits)
         return this;
     }
 
-    public RequestChecks Date(string field, Date? date)
+    public RequestChecks Date(string field, Date? date, bool required = true)
     {
         if (date is null)
         {
-            _violations.Add(new FieldViolation(field, "is required"));
+            if (required)
+            {
+                _violations.Add(new FieldViolation(field, "is required"));
+            }
         }
         else if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
         {

@@ -19,7 +19,7 @@ public sealed class AggregationServiceTests
 
     public AggregationServiceTests()
     {
-        _service = new AggregationGrpcService(_grains, Options.Create(new LimitSettings()), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance));
+        _service = new AggregationGrpcService(_grains, Options.Create(new LimitSettings()), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance), TimeProvider.System);
     }
 
     private async Task<Standing> PublishAsync(string id, string region, int cases, int seed)
