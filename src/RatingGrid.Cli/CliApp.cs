@@ -37,6 +37,7 @@ internal static class CliApp
             ImportCommand.Create(target, output, error),
             RegionCommand.Create(target, output, error),
             NationalCommand.Create(target, output, error),
+            PdusCommand.Create(target, output, error),
             ExportCommand.Create(target, output, error),
             DemoCommand.Create(target, output, error, time),
             BenchCommand.Create(target, output, error, time),

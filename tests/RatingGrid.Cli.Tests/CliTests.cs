@@ -271,4 +271,48 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
         Assert.True(exit == 0, error);
         Assert.Contains("20 judgements acknowledged", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pdus_national_and_export_report_the_current_picture_or_a_period()
+    {
+        var region = $"cli-report-{Guid.NewGuid():N}";
+        var pdu = $"pdu-{Guid.NewGuid():N}";
+        var older = $"cli-old-{Guid.NewGuid():N}";
+        var newer = $"cli-new-{Guid.NewGuid():N}";
+        foreach (var (id, year) in new[] { (older, 2022), (newer, 2025) })
+        {
+            var opened = await Cli.RunAsync(Server, "open", id, "--pdu", pdu, "--name", "Report PDU", "--region", region, "--start", $"{year}-03-03", "--end", $"{year}-03-28");
+            Assert.True(opened.Exit == 0, opened.Err);
+            Assert.Equal(0, (await Cli.RunAsync(Server, "close", id)).Exit);
+            Assert.Equal(0, (await Cli.RunAsync(Server, "publish", id)).Exit);
+        }
+
+        var pdus = await RatingGrid.Testing.Eventually.Until(() => Cli.RunAsync(Server, "pdus", "--region", region, "--json"),
+            r => r.Out.Contains(newer, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        using (var json = JsonDocument.Parse(pdus.Out))
+        {
+            Assert.Equal([newer], json.RootElement.GetProperty("inspections").EnumerateArray().Select(i => i.GetProperty("inspectionId").GetString()));
+        }
+
+        var period = await Cli.RunAsync(Server, "national", "--region", region, "--from", "2020-01-01", "--to", "2030-12-31", "--basis", "fieldwork", "--json");
+        using (var json = JsonDocument.Parse(period.Out))
+        {
+            Assert.Equal(2, json.RootElement.GetProperty("inspections").GetArrayLength());
+            Assert.Equal(1, json.RootElement.GetProperty("rulebooks")[0].GetProperty("current").GetProperty("pdus").GetInt32());
+        }
+
+        var table = await Cli.RunAsync(Server, "region", region, "--as-of", "2021-01-01");
+        Assert.True(table.Exit == 0, table.Err);
+        Assert.Contains("current picture as of 2021-01-01", table.Out, StringComparison.Ordinal);
+        Assert.Contains("No inspection counts.", table.Out, StringComparison.Ordinal);
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var csv = await Cli.RunAsync(Server, "export", "national", "--as-of", today);
+        Assert.Contains(csv.Out.Split('\n'), l => l.StartsWith(newer + ",", StringComparison.Ordinal));
+        Assert.DoesNotContain(older, csv.Out, StringComparison.Ordinal);
+
+        var halfPeriod = await Cli.RunAsync(Server, "national", "--from", "2025-01-01");
+        Assert.NotEqual(0, halfPeriod.Exit);
+        Assert.Contains("--from and --to", halfPeriod.Err, StringComparison.Ordinal);
+    }
 }

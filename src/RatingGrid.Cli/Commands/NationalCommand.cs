@@ -4,17 +4,21 @@ using RatingGrid.Contracts.V1;
 
 namespace RatingGrid.Cli.Commands;
 
-/// <summary><c>ratinggrid national</c>: the national figures.</summary>
+/// <summary><c>ratinggrid national</c>: the nation's report: the current picture (as of a day) or a period.</summary>
 internal static class NationalCommand
 {
     public static Command Create(ServerOptions target, TextWriter output, TextWriter error)
     {
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON instead of a table" };
-        var command = new Command("national", "Show the national figures") { json };
+        var region = new Option<string?>("--region") { Description = "Only this region's inspections" };
+        var report = new ReportOptions();
+        var command = new Command("national", "Show the national figures: the current picture (each PDU by its newest inspection), or a period") { json, region };
+        report.AddTo(command);
         command.SetAction((parse, ct) => CliApp.Call(target.From(parse), error, async channel =>
         {
-            var nation = await new AggregationService.AggregationServiceClient(channel).GetNationAsync(new GetNationRequest { IncludeInspections = true }, cancellationToken: ct);
-            Printer.Print(output, parse.GetValue(json), nation, console => Tables.Aggregate(console, nation.Figures));
+            var figures = await new AggregationService.AggregationServiceClient(channel)
+                .GetNationReportAsync(report.Request(parse, parse.GetValue(region) ?? "", includeInspections: true), cancellationToken: ct);
+            Printer.Print(output, parse.GetValue(json), figures, console => Tables.Report(console, figures));
             return ExitCodes.Ok;
         }));
         return command;

@@ -40,10 +40,37 @@ internal static class Tables
             : $"Score {overall.Score} / {overall.MaxScore}; overall rating: {overall.Rating.Name()}");
     }
 
-    public static void Aggregate(IAnsiConsole console, AggregateFigures figures)
+    public static void Report(IAnsiConsole console, Report report)
     {
-        console.WriteLine($"{figures.Scope} - version {figures.Version}");
-        foreach (var rulebook in figures.Rulebooks)
+        var what = report.Period is { } p
+            ? $"inspections with {(p.Basis == PeriodBasis.Fieldwork ? "fieldwork ending" : "publication")} from {Day(p.From)} to {Day(p.To)}"
+            : $"current picture as of {Day(report.AsOf)}";
+        console.WriteLine($"{report.Scope} - {what}, {(report.IncludesUnpublished ? "including unpublished work" : "published inspections only")} (version {report.Version})");
+        if (report.Rulebooks.Count == 0)
+        {
+            console.WriteLine("No inspection counts.");
+        }
+
+        Rulebooks(console, report.Rulebooks);
+    }
+
+    public static void Pdus(IAnsiConsole console, Report report)
+    {
+        var table = new Table().AddColumns("PDU", "Name", "Region", "Inspection", "Fieldwork end", "Status", "Overall");
+        foreach (var i in report.Inspections.OrderBy(i => i.Region, StringComparer.Ordinal).ThenBy(i => i.PduName, StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape(i.PduId), Markup.Escape(i.PduName), Markup.Escape(i.Region), Markup.Escape(i.InspectionId),
+                i.FieldworkEnd is { } end ? Day(end) : "-", i.Status.ToString().ToLowerInvariant(), i.Overall.Name());
+        }
+
+        console.Write(table);
+    }
+
+    private static string Day(Date date) => $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
+
+    private static void Rulebooks(IAnsiConsole console, IEnumerable<RulebookFigures> rulebooks)
+    {
+        foreach (var rulebook in rulebooks)
         {
             console.WriteLine($"{rulebook.Rulebook.Id} v{rulebook.Rulebook.Version}: {rulebook.Inspections} inspections, {rulebook.Cases} cases");
             var table = new Table().AddColumns("Key question", "Yes / applicable", "%", "95% interval");
