@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
@@ -9,6 +10,7 @@ namespace RatingGrid.Domain.Tests;
 /// <summary>Reports take exactly the inspections their query names, and pool exactly those.</summary>
 public sealed class ReportsTests
 {
+    private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
     private static readonly RulebookCatalog Catalog = new([TestRulebooks.Hmip2023]);
     private static readonly string[] CaseRated = ["P2.1", "P2.2", "P2.3", "P2.4"];
     private static readonly int BaseSeed = int.TryParse(Environment.GetEnvironmentVariable("RATINGGRID_SEED"), out var seed) ? seed : 20261201;
@@ -58,6 +60,14 @@ public sealed class ReportsTests
                 continue;
             }
 
+            // Every figure equals the incremental Aggregate's over the same inspections, counts by rating included.
+            var aggregate = new Aggregate(Catalog);
+            foreach (var standing in report.Inspections)
+            {
+                aggregate.Replace(standing);
+            }
+
+            Assert.Equal(JsonSerializer.Serialize(aggregate.Rulebooks.Select(aggregate.Figures).ToList(), Json), JsonSerializer.Serialize(report.Rulebooks, Json));
             var figures = report.Rulebooks.Single();
             var pooled = TallyPool.Pool(TestRulebooks.Hmip2023, report.Inspections.Select(x => x.Tallies));
             Assert.Equal(pooled.KeyQuestions.Select(k => (k.KeyQuestionId, k.Tally)), figures.Pooled.KeyQuestions.Select(k => (k.KeyQuestionId, k.Tally)));

@@ -21,13 +21,40 @@ public static class Reports
             .OrderBy(s => s.InspectionId, StringComparer.Ordinal)
             .ToList();
 
-        var aggregate = new Aggregate(rulebooks);
-        foreach (var standing in counted)
+        // Built in one pass over what is counted (never through the incremental Aggregate, whose
+        // current picture is kept for standings that come and go: here nothing moves).
+        var figures = counted.GroupBy(s => s.Rulebook)
+            .OrderBy(g => g.Key.Id, StringComparer.Ordinal).ThenBy(g => g.Key.Version)
+            .Select(g => Figures(rulebooks.Get(g.Key), [.. g]));
+        return new Report([.. figures], counted);
+    }
+
+    private static AggregateFigures Figures(Rulebook rulebook, List<Standing> inspections)
+    {
+        var newest = NewestPerPdu(inspections);
+        var (overall, standards) = Count(rulebook, inspections);
+        var (currentOverall, currentStandards) = Count(rulebook, newest);
+        return new AggregateFigures(rulebook.Key, TallyPool.Pool(rulebook, inspections.Select(s => s.Tallies)), overall, standards,
+            new CurrentPicture(newest.Count, currentOverall, currentStandards));
+    }
+
+    private static (RatingCounts Overall, Dictionary<string, RatingCounts> Standards) Count(Rulebook rulebook, List<Standing> inspections)
+    {
+        var overall = new RatingTally();
+        var standards = rulebook.Standards.ToDictionary(s => s.Id, _ => new RatingTally(), StringComparer.Ordinal);
+        foreach (var standing in inspections)
         {
-            aggregate.Replace(standing);
+            overall.Add(standing.Overall, +1);
+            foreach (var (standard, rating) in standing.StandardRatings)
+            {
+                if (standards.TryGetValue(standard, out var tally))
+                {
+                    tally.Add(rating, +1);
+                }
+            }
         }
 
-        return new Report([.. aggregate.Rulebooks.Select(aggregate.Figures)], counted);
+        return (overall.Counts(), standards.ToDictionary(s => s.Key, s => s.Value.Counts(), StringComparer.Ordinal));
     }
 
     private static bool ExistedBy(Standing standing, DateOnly day) =>
@@ -35,6 +62,7 @@ public static class Reports
             ? standing.PublishedOn <= day
             : standing.Fieldwork is not { } fieldwork || fieldwork.Start <= day;
 
+    // Each PDU's newest (per rulebook), in the order the PDUs were first met.
     private static List<Standing> NewestPerPdu(IEnumerable<Standing> standings)
     {
         var newest = new Dictionary<(RulebookKey, string), Standing>();
