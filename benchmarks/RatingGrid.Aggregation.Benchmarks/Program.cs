@@ -44,8 +44,9 @@ async Task FreshnessAsync(RunningHost host, int inspections, TimeSpan duration)
 {
     var client = host.Client;
     var probeRegion = "Probe region";
-    var ids = await OpenAsync(client, "fresh", inspections);
+    var ids = await OpenAsync(host, "fresh", inspections);
     var probe = $"probe-{Guid.NewGuid():N}";
+    await host.Channel.RegisterAsync(probeRegion, probe);
     await client.OpenInspectionAsync(Open(probe, probeRegion));
     var aggregation = new AggregationService.AggregationServiceClient(host.Channel);
     // Every inspection holds its 10 cases before anything is measured, and the nation shows them:
@@ -112,7 +113,7 @@ async Task FreshnessAsync(RunningHost host, int inspections, TimeSpan duration)
 async Task ScaleAsync(RunningHost host, int inspections)
 {
     var client = host.Client;
-    var ids = await OpenAsync(client, "scale", inspections);
+    var ids = await OpenAsync(host, "scale", inspections);
     foreach (var chunk in ids.Chunk(200))
     {
         await Task.WhenAll(chunk.Select(id => client.RecordJudgementsAsync(Batch(id, 1, 0, 10)).ResponseAsync));
@@ -191,15 +192,21 @@ async Task ScaleAsync(RunningHost host, int inspections)
         $"process resident memory {self.WorkingSet64 / (1024.0 * 1024):N0} MiB (target 1,024 MiB; host and client share the process)");
 }
 
-async Task<string[]> OpenAsync(InspectionService.InspectionServiceClient client, string prefix, int count)
+async Task<string[]> OpenAsync(RunningHost host, string prefix, int count)
 {
+    // 120 PDUs in the 12 regions, each inspected several times, a year apart: registered first, as any client must.
+    foreach (var (region, r) in Regions.Select((region, r) => (region, r)))
+    {
+        await host.Channel.RegisterAsync(region, [.. Enumerable.Range(0, 120).Where(p => p % Regions.Length == r).Select(p => $"pdu-{p:D3}")]);
+    }
+
+    var client = host.Client;
     var run = Guid.NewGuid().ToString("N")[..6];
     var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{run}-{i:D5}").ToArray();
     foreach (var chunk in ids.Select((id, n) => (id, n)).Chunk(200))
     {
         await Task.WhenAll(chunk.Select(inspection =>
         {
-            // 120 PDUs in the 12 regions, each inspected several times, a year apart.
             var (id, n) = inspection;
             var pdu = n % 120;
             return client.OpenInspectionAsync(Open(id, Regions[pdu % Regions.Length], $"pdu-{pdu:D3}", 2000 + (n / 120 % 25))).ResponseAsync;

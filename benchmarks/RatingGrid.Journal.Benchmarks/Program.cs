@@ -38,6 +38,7 @@ using var channel = TestTokens.Channel($"http://127.0.0.1:{local.GrpcPort}", Tes
 var client = new InspectionService.InspectionServiceClient(channel);
 var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(local.Values["Storage:Container"]);
 
+await channel.RegisterAsync("Bench", "pdu-1");
 var large = $"large-{Guid.NewGuid():N}";
 await client.OpenInspectionAsync(Open(large));
 var loading = Stopwatch.StartNew();

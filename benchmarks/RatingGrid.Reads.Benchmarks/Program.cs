@@ -28,6 +28,7 @@ var writer = host.Client();
 var ids = Enumerable.Range(0, Inspections).Select(i => $"reads-{i:D3}").ToArray();
 foreach (var (id, i) in ids.Select((id, i) => (id, i)))
 {
+    await host.Channel.RegisterAsync($"Region {i % 12}", id);
     await writer.OpenInspectionAsync(LoadRequests.Open(rulebook, id, $"Region {i % 12}"));
     await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, id, revision: 1, firstCase: 0, cases: CasesEach));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Host.Tests;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Cli.Tests;
 
@@ -11,6 +12,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     private async Task<string> OpenAsync()
     {
         var id = $"cli-{Guid.NewGuid():N}";
+        await host.Channel.RegisterAsync("North East", "p1");
         var (exit, _, err) = await Cli.RunAsync(Server, "open", id, "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27");
         Assert.True(exit == 0, err);
         return id;
@@ -213,7 +215,8 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
     private async Task<string> InspectionWithCasesAsync(string region)
     {
         var id = $"cli-read-{Guid.NewGuid():N}";
-        Assert.Equal(0, (await Cli.RunAsync(Server, "open", id, "--pdu", "p", "--name", "Read, PDU", "--region", region, "--start", "2025-06-02", "--end", "2025-06-27")).Exit);
+        await host.Channel.RegisterAsync(region, Registrations.PduIn(region));
+        Assert.Equal(0, (await Cli.RunAsync(Server, "open", id, "--pdu", Registrations.PduIn(region), "--name", "Read, PDU", "--region", region, "--start", "2025-06-02", "--end", "2025-06-27")).Exit);
         var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
         await File.WriteAllTextAsync(file, "case_id,revision,case_type,P2.1.E\nc1,1,community,yes\nc2,1,licence,no\n", TestContext.Current.CancellationToken);
         Assert.Equal(0, (await Cli.RunAsync(Server, "import", file, "--inspection", id)).Exit);
@@ -279,6 +282,7 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
         var pdu = $"pdu-{Guid.NewGuid():N}";
         var older = $"cli-old-{Guid.NewGuid():N}";
         var newer = $"cli-new-{Guid.NewGuid():N}";
+        await host.Channel.RegisterAsync(region, pdu);
         foreach (var (id, year) in new[] { (older, 2022), (newer, 2025) })
         {
             var opened = await Cli.RunAsync(Server, "open", id, "--pdu", pdu, "--name", "Report PDU", "--region", region, "--start", $"{year}-03-03", "--end", $"{year}-03-28");

@@ -19,6 +19,7 @@ public sealed class TokenCommandTests(HostFixture host) : IClassFixture<HostFixt
     public async Task A_minted_token_is_accepted_names_its_subject_and_grants_only_its_scopes()
     {
         var id = $"cli-token-{Guid.NewGuid():N}";
+        await host.Channel.RegisterAsync("North East", "p1");
         var admin = await MintAsync("--subject", "dana", "--scope", "ratinggrid.admin", "--scope", "ratinggrid.write", "--scope", "ratinggrid.read");
         var reader = await MintAsync("--subject", "erin", "--scope", "ratinggrid.read", "--scope", "ratinggrid.unpublished", "--region", "North East");
 

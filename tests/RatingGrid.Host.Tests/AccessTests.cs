@@ -217,7 +217,8 @@ public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var id = Requests.NewId("access");
         var open = Requests.Open(id);
-        open.Region = region;
+        (open.Region, open.PduId) = (region, Registrations.PduIn(region));
+        await host.Channel.RegisterAsync(region, open.PduId);
         await host.Inspections.OpenInspectionAsync(open, cancellationToken: Cancel);
         await host.Inspections.RecordJudgementsAsync(Requests.Record(id, Requests.Judgement("c0", 1)), cancellationToken: Cancel);
         return id;

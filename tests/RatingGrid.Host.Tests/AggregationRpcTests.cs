@@ -14,7 +14,8 @@ public sealed class AggregationRpcTests(HostFixture host) : IClassFixture<HostFi
     {
         var id = Requests.NewId("agg");
         var open = Requests.Open(id);
-        open.Region = region;
+        (open.Region, open.PduId) = (region, Registrations.PduIn(region));
+        await host.Channel.RegisterAsync(region, open.PduId);
         await host.Inspections.OpenInspectionAsync(open, cancellationToken: Cancel);
         await host.Inspections.RecordJudgementsAsync(Requests.Record(id, [.. Enumerable.Range(0, cases).Select(c => Requests.Judgement($"c{c}", 1, seed: cases))]), cancellationToken: Cancel);
         return id;

@@ -56,6 +56,8 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         return Aggregation(state).GetRegionReportAsync(request).ResponseAsync;
     }
 
+    private static RegistryService.RegistryServiceClient Registry(BadRequestState state) => new(state.Host.Channel);
+
     private static ReportPeriod Period(PeriodBasis basis, int fromYear, int toYear) =>
         new() { Basis = basis, From = new Date { Year = fromYear, Month = 1, Day = 1 }, To = new Date { Year = toYear, Month = 1, Day = 1 } };
 
@@ -94,6 +96,17 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         ["correct an inspection that is not published"] = (s => s.Host.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = s.ClosedId, Reason = "Wrong case count.", Actor = "lead" }).ResponseAsync, StatusCode.FailedPrecondition, null),
         ["correct without a reason"] = (s => s.Host.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = s.ClosedId, Actor = "lead" }).ResponseAsync, StatusCode.InvalidArgument, "reason"),
         ["publish an unknown inspection"] = (s => s.Host.Inspections.PublishInspectionAsync(new InspectionActionRequest { InspectionId = "nobody", Actor = "lead" }).ResponseAsync, StatusCode.NotFound, null),
+        ["open an inspection of a pdu nobody registered"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.PduId = "unregistered-pdu")).ResponseAsync, StatusCode.InvalidArgument, "pdu_id"),
+        ["open an inspection in a region other than its pdu's"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.Region = "Wales")).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["register a pdu with a malformed id"] = (s => Registry(s).AddPduAsync(new AddPduRequest { PduId = "no spaces please", Name = "X", Region = "Wales" }).ResponseAsync, StatusCode.InvalidArgument, "pdu_id"),
+        ["register a pdu in a region nobody registered"] = (s => Registry(s).AddPduAsync(new AddPduRequest { PduId = "lost-pdu", Name = "Lost", Region = "Atlantis" }).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["register a pdu without a name"] = (s => Registry(s).AddPduAsync(new AddPduRequest { PduId = "nameless-pdu", Region = "Wales" }).ResponseAsync, StatusCode.InvalidArgument, "name"),
+        ["register a pdu already registered elsewhere"] = (s => Registry(s).AddPduAsync(new AddPduRequest { PduId = "redcar-cleveland-middlesbrough", Name = "Redcar, Cleveland and Middlesbrough", Region = "Wales" }).ResponseAsync, StatusCode.FailedPrecondition, null),
+        ["register a blank region"] = (s => Registry(s).AddRegionAsync(new AddRegionRequest { Region = "" }).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["register a region with a line break"] = (s => Registry(s).AddRegionAsync(new AddRegionRequest { Region = "North\nEast" }).ResponseAsync, StatusCode.InvalidArgument, "region"),
+        ["rename a pdu nobody registered"] = (s => Registry(s).RenamePduAsync(new RenamePduRequest { PduId = "unregistered-pdu", Name = "Anything" }).ResponseAsync, StatusCode.NotFound, null),
+        ["rename a pdu to a blank name"] = (s => Registry(s).RenamePduAsync(new RenamePduRequest { PduId = "redcar-cleveland-middlesbrough", Name = "  " }).ResponseAsync, StatusCode.InvalidArgument, "name"),
+        ["list the pdus of a region nobody registered"] = (s => Registry(s).ListPdusAsync(new ListPdusRequest { Region = "Atlantis" }).ResponseAsync, StatusCode.InvalidArgument, "region"),
         ["get unknown inspection"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = "nobody" }).ResponseAsync, StatusCode.NotFound, null),
         ["get with empty id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest()).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),
         ["get with oversized id"] = (s => s.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = Long }).ResponseAsync, StatusCode.InvalidArgument, "inspection_id"),
@@ -103,7 +116,7 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         ["open without fieldwork start"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.FieldworkStart = null)).ResponseAsync, StatusCode.InvalidArgument, "fieldwork_start"),
         ["open with a date that does not exist"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.FieldworkEnd = new Date { Year = 2025, Month = 2, Day = 30 })).ResponseAsync, StatusCode.InvalidArgument, "fieldwork_end"),
         ["open with fieldwork ending before it starts"] = (s => s.Host.Inspections.OpenInspectionAsync(Open(s, r => r.FieldworkEnd = new Date { Year = 2025, Month = 5, Day = 1 })).ResponseAsync, StatusCode.InvalidArgument, "fieldwork_end"),
-        ["open again with other details"] = (s => s.Host.Inspections.OpenInspectionAsync(OtherRegion(s.OpenId)).ResponseAsync, StatusCode.FailedPrecondition, null),
+        ["open again with other details"] = (s => s.Host.Inspections.OpenInspectionAsync(OtherName(s.OpenId)).ResponseAsync, StatusCode.FailedPrecondition, null),
         ["record to unknown inspection"] = (s => Record(s, "nobody", Valid()), StatusCode.NotFound, null),
         ["record unknown key question"] = (s => Record(s, s.OpenId, With(j => j.Answers[0].KeyQuestionId = "P9.9.X")), StatusCode.InvalidArgument, "judgements[0].answers[0].key_question_id"),
         ["record unspecified answer"] = (s => Record(s, s.OpenId, With(j => j.Answers[0].Answer = Answer.Unspecified)), StatusCode.InvalidArgument, "judgements[0].answers[0].answer"),
@@ -204,7 +217,11 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
     {
         var open = await state.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = state.OpenId });
         var closed = await state.Host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = state.ClosedId });
-        return $"{open.Version}|{open.Results}|{open.Status}|{closed.Version}|{closed.Results}|{closed.Status}";
+        var registry = Registry(state);
+        var regions = (await registry.ListRegionsAsync(new ListRegionsRequest())).Regions;
+        var pdus = (await registry.ListPdusAsync(new ListPdusRequest())).Pdus;
+        var changes = (await registry.ListRegistryChangesAsync(new ListRegistryChangesRequest())).Changes.Count;
+        return $"{open.Version}|{open.Results}|{open.Status}|{closed.Version}|{closed.Results}|{closed.Status}|{regions}|{pdus}|{changes}";
     }
 
     private static OpenInspectionRequest Open(BadRequestState state, Action<OpenInspectionRequest> change)
@@ -215,10 +232,10 @@ public sealed class BadRequestTests(BadRequestState state) : IClassFixture<BadRe
         return request;
     }
 
-    private static OpenInspectionRequest OtherRegion(string id)
+    private static OpenInspectionRequest OtherName(string id)
     {
         var request = Requests.Open(id);
-        request.Region = "Wales";
+        request.PduName = "Another name";
         return request;
     }
 

@@ -65,6 +65,7 @@ public sealed class CurrentPictureRpcTests(HostFixture host) : IClassFixture<Hos
         var id = Requests.NewId("picture");
         var open = Requests.Open(id);
         (open.Region, open.PduId) = (region, pdu);
+        await host.Channel.RegisterAsync(region, pdu);
         open.FieldworkStart = new Date { Year = year, Month = 3, Day = 3 };
         open.FieldworkEnd = new Date { Year = year, Month = 3, Day = 28 };
         await host.Inspections.OpenInspectionAsync(open, cancellationToken: Cancel);

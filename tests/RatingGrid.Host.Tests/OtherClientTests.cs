@@ -12,6 +12,7 @@ public sealed class OtherClientTests(HostFixture host) : IClassFixture<HostFixtu
     public async Task A_grpc_js_client_opens_records_and_reads_ratings()
     {
         var id = Requests.NewId("grpc-js");
+        await host.Channel.RegisterAsync("North East", "js-pdu"); // the PDU the script opens an inspection of
         var root = AzuriteProcess.RepositoryRoot();
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(root, "tools", "grpc-js-client", "client.mjs"), $"127.0.0.1:{host.GrpcPort}", id })

@@ -13,7 +13,7 @@ internal static class RawCalls
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     public static IReadOnlyList<MethodDescriptor> EveryRpc { get; } =
-        [.. new[] { InspectionService.Descriptor, RulebookService.Descriptor, AggregationService.Descriptor }.SelectMany(s => s.Methods)];
+        [.. new[] { InspectionService.Descriptor, RulebookService.Descriptor, AggregationService.Descriptor, RegistryService.Descriptor }.SelectMany(s => s.Methods)];
 
     /// <summary>Sends the messages and reads every response until the call ends; the status it ended with.</summary>
     public static async Task<Status> CallAsync(CallInvoker invoker, MethodDescriptor rpc, IReadOnlyList<byte[]> messages, TimeSpan deadline, CancellationToken cancel)

@@ -96,6 +96,7 @@ public sealed class ReportTests(HostFixture host) : IClassFixture<HostFixture>
         var id = Requests.NewId($"report-{pdu}-{year}");
         var open = Requests.Open(id);
         (open.Region, open.PduId) = (region, $"{region}-{pdu}");
+        await host.Channel.RegisterAsync(region, open.PduId);
         open.FieldworkStart = new Date { Year = year, Month = 5, Day = 6 };
         open.FieldworkEnd = new Date { Year = year, Month = 5, Day = 30 };
         await host.Inspections.OpenInspectionAsync(open, cancellationToken: Cancel);

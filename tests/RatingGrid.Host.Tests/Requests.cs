@@ -13,7 +13,7 @@ internal static class Requests
     public static OpenInspectionRequest Open(string id) => new()
     {
         InspectionId = id,
-        PduId = "redcar",
+        PduId = "redcar-cleveland-middlesbrough",
         PduName = "Redcar, Cleveland and Middlesbrough",
         Region = "North East",
         Rulebook = new RulebookRef { Id = Rulebook.Id, Version = Rulebook.Version },

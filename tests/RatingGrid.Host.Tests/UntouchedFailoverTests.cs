@@ -40,7 +40,8 @@ public sealed class UntouchedFailoverTests(Azurite azurite, ITestOutputHelper ou
             foreach (var (id, i) in ids.Select((id, i) => (id, i)))
             {
                 var open = Requests.Open(id);
-                open.Region = Regions[i % Regions.Length];
+                (open.Region, open.PduId) = (Regions[i % Regions.Length], Registrations.PduIn(Regions[i % Regions.Length]));
+                await hosts[0].Channel.RegisterAsync(open.Region, open.PduId);
                 await doomed.OpenInspectionAsync(open, cancellationToken: cancel);
             }
 

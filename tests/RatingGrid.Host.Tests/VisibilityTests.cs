@@ -177,6 +177,7 @@ public sealed class VisibilityTests(HostFixture host) : IClassFixture<HostFixtur
         var id = Requests.NewId("visibility");
         var open = Requests.Open(id);
         (open.Region, open.PduId) = (region, PduOf(id));
+        await host.Channel.RegisterAsync(region, open.PduId);
         await Inspections.OpenInspectionAsync(open, cancellationToken: Cancel);
         await Inspections.RecordJudgementsAsync(Requests.Record(id, [.. Enumerable.Range(0, 3).Select(c => Requests.Judgement($"c{c}", 1))]), cancellationToken: Cancel);
         return id;

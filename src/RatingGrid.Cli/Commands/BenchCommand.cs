@@ -31,8 +31,12 @@ internal static class BenchCommand
             var keyQuestions = rulebook.Standards.SelectMany(s => s.KeyQuestions).Select(k => k.Id).ToArray();
             var run = time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
             var ids = Enumerable.Range(0, parse.GetValue(inspections)).Select(i => $"bench-{run}-{i}").ToArray();
+            // Each inspection is of a PDU of its own, in a region of the bench's own, registered first as any client must.
+            var registry = new RegistryService.RegistryServiceClient(channel);
+            await registry.AddRegionAsync(new AddRegionRequest { Region = "Bench" }, cancellationToken: ct);
             foreach (var id in ids)
             {
+                await registry.AddPduAsync(new AddPduRequest { PduId = id, Name = $"Bench {id}", Region = "Bench" }, cancellationToken: ct);
                 await client.OpenInspectionAsync(new OpenInspectionRequest
                 {
                     InspectionId = id, PduId = id, PduName = $"Bench {id}", Region = "Bench",

@@ -54,6 +54,11 @@ public static class RatingGridSiloExtensions
             tables.GetTableClient(StorageNames.StandingsTable(container)), sp.GetRequiredService<Serializer<Standing>>(), sp.GetRequiredService<StorageCalls>()));
         silo.Services.AddSingleton<IStorageProbe>(new AzureStorageProbe(blobs));
         silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
+        silo.AddAzureBlobGrainStorage(StorageNames.RegistryStorage, o =>
+        {
+            o.BlobServiceClient = new BlobServiceClient(connectionString);
+            o.ContainerName = StorageNames.RegistryContainer(container);
+        });
         return silo;
     }
 
@@ -64,6 +69,7 @@ public static class RatingGridSiloExtensions
         silo.Services.AddSingleton<IStandingStore, MemoryStandingStore>();
         silo.Services.AddSingleton<IStorageProbe, MemoryStorageProbe>();
         silo.UseInMemoryReminderService();
+        silo.AddMemoryGrainStorage(StorageNames.RegistryStorage);
         return silo;
     }
 }

@@ -10,6 +10,16 @@ public static class StorageNames
     /// </summary>
     public const string AggregateDirectory = "aggregates";
 
+    /// <summary>The Orleans grain storage holding the registry's changes (a blob in <see cref="RegistryContainer"/>).</summary>
+    public const string RegistryStorage = "registry";
+
+    /// <summary>The blob container of the registry's changes, beside the journals' container.</summary>
+    public static string RegistryContainer(string container)
+    {
+        var name = container + "-registry";
+        return name[..Math.Min(63, name.Length)].TrimEnd('-');
+    }
+
     /// <summary>The standings table of a container: its letters and digits (a table name holds no others), after "standings".</summary>
     public static string StandingsTable(string container)
     {

@@ -12,7 +12,7 @@ internal sealed class AccessRules
 
     private AccessRules(Dictionary<string, string> scopes) => _scopes = scopes;
 
-    public static AccessRules FromContract { get; } = Build(InspectionService.Descriptor, RulebookService.Descriptor, AggregationService.Descriptor);
+    public static AccessRules FromContract { get; } = Build(InspectionService.Descriptor, RulebookService.Descriptor, AggregationService.Descriptor, RegistryService.Descriptor);
 
     public static AccessRules Build(params Google.Protobuf.Reflection.ServiceDescriptor[] services)
     {

@@ -15,6 +15,7 @@ internal static class ErrorStatus
     {
         InvalidRequestException e => BadRequest(prefix + e.Message, e.Violations),
         InspectionNotFoundException e => Simple(Code.NotFound, prefix + e.Message),
+        PduNotFoundException e => Simple(Code.NotFound, prefix + e.Message),
         InspectionStateException e => Simple(Code.FailedPrecondition, prefix + e.Message),
         LimitReachedException e => Simple(Code.ResourceExhausted, prefix + e.Message),
         StorageUnavailableException e => Simple(Code.Unavailable, prefix + e.Message),

@@ -15,6 +15,7 @@ internal static class EndpointSetup
         app.MapGrpcService<InspectionGrpcService>().RequireHost(grpc);
         app.MapGrpcService<RulebookGrpcService>().RequireHost(grpc);
         app.MapGrpcService<AggregationGrpcService>().RequireHost(grpc);
+        app.MapGrpcService<RegistryGrpcService>().RequireHost(grpc);
         app.MapGrpcHealthChecksService().RequireHost(grpc);
         app.MapGrpcReflectionService().RequireHost(grpc);
         // Live: the process answers. Ready: the silo has started and shutdown has not begun.

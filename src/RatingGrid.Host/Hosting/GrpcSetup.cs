@@ -30,6 +30,7 @@ internal static class GrpcSetup
         builder.Services.AddSingleton<Services.InspectionGrpcService>();
         builder.Services.AddSingleton<Services.RulebookGrpcService>();
         builder.Services.AddSingleton<Services.AggregationGrpcService>();
+        builder.Services.AddSingleton<Services.RegistryGrpcService>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddSingleton<AccessInterceptor>();
         builder.Services.AddGrpc(o =>

@@ -4,9 +4,11 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Registry;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Abstractions.Registry;
 using RatingGrid.Grains.Inspections;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
@@ -31,13 +33,14 @@ internal sealed class InspectionGrpcService(
     {
         var rulebook = request.Rulebook ?? new RulebookRef { Id = RulebookCatalog.DefaultKey.Id, Version = RulebookCatalog.DefaultKey.Version };
         Checks().Id("inspection_id", request.InspectionId).Id("pdu_id", request.PduId).Text("pdu_name", request.PduName)
-            .Name("region", request.Region).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
+            .Name("region", request.Region, required: false).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
             .Date("fieldwork_start", request.FieldworkStart).Date("fieldwork_end", request.FieldworkEnd).Actor(context.Caller(), request.Actor)
             .ThrowIfAny();
-        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        var pdu = await RegisteredPduAsync(request);
+        RegionGuard.EnsureRegion(context.Caller(), pdu.Region);
         await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var key = ResolveRulebook(rulebook, "rulebook");
-        var details = new InspectionDetails(request.PduId, request.PduName, request.Region, key.Id, key.Version,
+        var details = new InspectionDetails(request.PduId, request.PduName.Length > 0 ? request.PduName : pdu.Name, pdu.Region, key.Id, key.Version,
             request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
         return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor)));
     }
@@ -219,6 +222,17 @@ internal sealed class InspectionGrpcService(
         }
 
         return new JudgementBatchInput(caller.Actor(requestedActor), mapped);
+    }
+
+    // An inspection names a registered PDU, and its region is the PDU's.
+    private async Task<Pdu> RegisteredPduAsync(OpenInspectionRequest request)
+    {
+        var registry = await grains.GetRegistry().GetAsync();
+        var pdu = registry.Find(request.PduId) ?? throw new InvalidRequestException([new FieldViolation("pdu_id",
+            $"no PDU '{request.PduId}' is registered{(request.Region.Length > 0 && registry.Regions.Contains(request.Region) ? $" (in {request.Region}: {string.Join(", ", registry.Pdus.Where(p => p.Region == request.Region).Select(p => p.Id))})" : "")}; an administrator adds it with RegistryService.AddPdu")]);
+        return request.Region.Length == 0 || request.Region == pdu.Region ? pdu
+            : throw new InvalidRequestException([new FieldViolation("region",
+                $"PDU '{pdu.Id}' is in {pdu.Region}, not '{request.Region}'; leave region empty to take the PDU's")]);
     }
 
     private RulebookKey ResolveRulebook(RulebookRef reference, string field) =>

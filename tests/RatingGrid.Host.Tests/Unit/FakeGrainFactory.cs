@@ -1,5 +1,6 @@
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Abstractions.Registry;
 
 namespace RatingGrid.Host.Tests.Unit;
 
@@ -9,6 +10,8 @@ internal sealed class FakeGrainFactory : IGrainFactory
     public Dictionary<string, FakeInspectionGrain> Inspections { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, FakeAggregateGrain> Aggregates { get; } = new(StringComparer.Ordinal);
+
+    public FakeRegistryGrain Registry { get; } = new();
 
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey, string? grainClassNamePrefix = null)
         where TGrainInterface : IGrainWithStringKey
@@ -23,7 +26,8 @@ internal sealed class FakeGrainFactory : IGrainFactory
 
     public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithGuidKey => throw new NotSupportedException();
 
-    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithIntegerKey => throw new NotSupportedException();
+    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithIntegerKey =>
+        typeof(TGrainInterface) == typeof(IRegistryGrain) ? (TGrainInterface)(object)Registry : throw new NotSupportedException(typeof(TGrainInterface).Name);
 
     public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey, string keyExtension, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithGuidCompoundKey => throw new NotSupportedException();
 

@@ -9,6 +9,7 @@ using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Services;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests.Unit;
 
@@ -27,7 +28,8 @@ public sealed class InspectionServiceTests
     {
         var id = Requests.NewId();
         var open = Requests.Open(id);
-        open.Region = region;
+        (open.Region, open.PduId) = (region, Registrations.PduIn(region));
+        _grains.Registry.Register(region, open.PduId);
         await _service.OpenInspection(open, TestServerCallContext.Create());
         return id;
     }
