@@ -38,6 +38,7 @@ internal static class CliApp
             RegionCommand.Create(target, output, error),
             NationalCommand.Create(target, output, error),
             PdusCommand.Create(target, output, error),
+            RegistryCommand.Create(target, output, error),
             ExportCommand.Create(target, output, error),
             DemoCommand.Create(target, output, error, time),
             BenchCommand.Create(target, output, error, time),

@@ -27,6 +27,32 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Registry_commands_add_rename_and_list_and_open_takes_the_region_from_the_pdu()
+    {
+        var region = $"CLI region {Guid.NewGuid():N}";
+        var pdu = $"cli-pdu-{Guid.NewGuid():N}";
+
+        var addRegion = await Cli.RunAsync(Server, "registry", "add-region", region);
+        var addPdu = await Cli.RunAsync(Server, "registry", "add-pdu", pdu, "--name", "First", "--region", region);
+        var rename = await Cli.RunAsync(Server, "registry", "rename-pdu", pdu, "--name", "Second");
+        var listed = await Cli.RunAsync(Server, "registry", "list", "--region", region, "--json");
+        var changes = await Cli.RunAsync(Server, "registry", "changes");
+        var opened = await Cli.RunAsync(Server, "open", $"cli-reg-{Guid.NewGuid():N}", "--pdu", pdu, "--start", "2025-06-02", "--end", "2025-06-27");
+        var unknown = await Cli.RunAsync(Server, "open", $"cli-reg-{Guid.NewGuid():N}", "--pdu", $"{pdu}-none", "--start", "2025-06-02", "--end", "2025-06-27");
+
+        Assert.True(addRegion.Exit == 0 && addPdu.Exit == 0 && rename.Exit == 0 && opened.Exit == 0, addRegion.Err + addPdu.Err + rename.Err + opened.Err);
+        using (var json = JsonDocument.Parse(listed.Out))
+        {
+            var only = json.RootElement.GetProperty("pdus").EnumerateArray().Single();
+            Assert.Equal((pdu, "Second", region), (only.GetProperty("id").GetString(), only.GetProperty("name").GetString(), only.GetProperty("region").GetString()));
+        }
+
+        Assert.Contains($"renamed PDU {pdu} to 'Second'", changes.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, unknown.Exit);
+        Assert.Contains("is registered", unknown.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Close_embargo_publish_and_correct_move_an_inspection_through_its_lifecycle()
     {
         var id = await OpenAsync();

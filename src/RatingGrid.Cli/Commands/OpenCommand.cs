@@ -9,7 +9,7 @@ internal static class OpenCommand
     public static Command Create(ServerOptions target, TextWriter output, TextWriter error)
     {
         var id = new Argument<string>("inspection") { Description = "The new inspection's id" };
-        var pdu = new Option<string>("--pdu") { Description = "A registered PDU's id (see `ratinggrid registry pdus`)", Required = true };
+        var pdu = new Option<string>("--pdu") { Description = "A registered PDU's id (see `ratinggrid registry list`)", Required = true };
         var pduName = new Option<string>("--name") { Description = "The PDU's name as the inspection should show it (default: its registered name)" };
         var region = new Option<string>("--region") { Description = "The PDU's region (default: taken from the registry; anything else is refused)" };
         var start = new Option<DateOnly>("--start") { Description = "Fieldwork start (yyyy-mm-dd)", Required = true };
