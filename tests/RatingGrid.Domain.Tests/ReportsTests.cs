@@ -44,12 +44,23 @@ public sealed class ReportsTests
             var standings = Enumerable.Range(0, random.Next(1, 25)).Select(i =>
             {
                 var published = random.Next(3) > 0;
-                return Standing($"i{i}", $"pdu{random.Next(6)}", (Answer)random.Next(1, 3), 2019 + random.Next(6),
+                var standing = Standing($"i{i}", $"pdu{random.Next(6)}", (Answer)random.Next(1, 3), 2019 + random.Next(6),
                     published ? new DateOnly(2019 + random.Next(7), 1 + random.Next(12), 1 + random.Next(28)) : null, $"R{random.Next(2)}");
+                return random.Next(8) == 0 ? standing with { Status = InspectionStatus.Open } // published, now being corrected
+                    : standing;
             }).ToList();
             var query = RandomQuery(random, standings);
 
             var report = Reports.Build(standings, query, Catalog);
+            var index = new ReportIndex();
+            foreach (var standing in standings.Concat(standings.Where(_ => random.Next(4) == 0))) // some put twice, as a newer version would be
+            {
+                index.Put(standing);
+            }
+
+            var indexed = index.Build(query, Catalog);
+            Assert.Equal(report.Inspections.Select(x => x.InspectionId), indexed.Inspections.Select(x => x.InspectionId));
+            Assert.Equal(JsonSerializer.Serialize(report.Rulebooks, Json), JsonSerializer.Serialize(indexed.Rulebooks, Json));
 
             var expected = BruteForce(standings, query);
             var context = $"seed {BaseSeed + s}: {query}";

@@ -17,9 +17,13 @@ public static class Reports
     {
         var candidates = standings.Where(s => (query.RulebookId is null || s.Rulebook.Id == query.RulebookId) && (query.Region is null || s.Region == query.Region));
         var taken = query.Period is { } period ? candidates.Where(period.Contains) : NewestPerPdu(candidates.Where(s => ExistedBy(s, query.AsOf)));
-        var counted = taken.Where(s => query.Overall is null || s.Overall == query.Overall)
-            .OrderBy(s => s.InspectionId, StringComparer.Ordinal)
-            .ToList();
+        return Pool(taken.Where(s => query.Overall is null || s.Overall == query.Overall), rulebooks);
+    }
+
+    /// <summary>The report on exactly <paramref name="taken"/>: listed by inspection id, figures pooled per rulebook.</summary>
+    internal static Report Pool(IEnumerable<Standing> taken, RulebookCatalog rulebooks)
+    {
+        var counted = taken.OrderBy(s => s.InspectionId, StringComparer.Ordinal).ToList();
 
         // Built in one pass over what is counted (never through the incremental Aggregate, whose
         // current picture is kept for standings that come and go: here nothing moves).

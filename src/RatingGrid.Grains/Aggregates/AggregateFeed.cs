@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Aggregation;
+using RatingGrid.Domain.Reporting;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Hosting;
@@ -18,12 +19,20 @@ internal sealed class AggregateFeed(AggregateKey key, RulebookCatalog rulebooks)
 
     public Aggregate Aggregate { get; } = new(rulebooks);
 
+    /// <summary>The same standings, indexed for reports.</summary>
+    public ReportIndex Index { get; } = new();
+
     public long Version { get; private set; }
 
     /// <summary>Takes a standing unless one of the same or a newer version is held; true when it changed anything.</summary>
     public bool Take(Standing standing)
     {
         var changed = Aggregate.Replace(standing);
+        if (changed)
+        {
+            Index.Put(standing);
+        }
+
         _changed |= changed;
         return changed;
     }

@@ -100,7 +100,8 @@ internal sealed class AggregateGrain : Grain, IAggregateGrain
         // Dashboards ask the same few questions over and over: each is answered once per version.
         if (!_reports.TryGetValue((query, visibility), out var report))
         {
-            report = new ReportView(_key, Feed(visibility).Version, Reports.Build(Visible(visibility), query, _rulebooks));
+            var built = visibility == Visibility.Embargoed ? Reports.Build(Visible(visibility), query, _rulebooks) : Feed(visibility).Index.Build(query, _rulebooks);
+            report = new ReportView(_key, Feed(visibility).Version, built);
             _reports[(query, visibility)] = report;
         }
 
@@ -108,10 +109,15 @@ internal sealed class AggregateGrain : Grain, IAggregateGrain
     }
 
     // Each inspection's newest standing the reader may see: its newest, or else its last published.
-    private IEnumerable<Standing> Visible(Visibility visibility) =>
-        _work.Aggregate.Standings
+    // The two common views are held as they are.
+    private IEnumerable<Standing> Visible(Visibility visibility) => visibility switch
+    {
+        Visibility.Unpublished => _work.Aggregate.Standings,
+        Visibility.Published => _published.Aggregate.Standings,
+        _ => _work.Aggregate.Standings
             .Select(s => visibility.Shows(s.Status) ? s : _published.Aggregate.Find(s.InspectionId))
-            .OfType<Standing>();
+            .OfType<Standing>(),
+    };
 
     // Readers who may not see unpublished work read published figures, whether or not they may see embargoed copies.
     private AggregateFeed Feed(Visibility visibility) => visibility == Visibility.Unpublished ? _work : _published;
