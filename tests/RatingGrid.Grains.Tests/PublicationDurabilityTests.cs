@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Hosting;
@@ -44,6 +45,33 @@ public sealed class PublicationDurabilityTests(Azurite azurite)
         var rebuilt = await restarted.Client.GetAggregate(AggregateKey.ForRegion(region)).GetStandingAsync(id);
         Assert.Equal(receipt.Version, rebuilt?.Version);
         Assert.Equal(2, (await restarted.Client.GetAggregate(AggregateKey.Nation).GetStandingAsync(id))?.Cases);
+    }
+
+    [Fact]
+    public async Task The_published_figures_of_an_inspection_under_correction_survive_a_whole_cluster_restart()
+    {
+        var serviceId = Scenarios.NewId("published");
+        var id = Scenarios.NewId("inspection");
+        var region = AggregateKey.ForRegion(Scenarios.NewId("region"));
+        await using (var cluster = await TestClusters.StartAsync(azurite, serviceId))
+        {
+            var inspection = cluster.Client.GetGrain<IInspectionGrain>(id);
+            await inspection.OpenAsync(Scenarios.Details() with { Region = region.Region! }, "lead");
+            await inspection.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c1", 1), Scenarios.Judgement("c2", 1)));
+            await inspection.CloseAsync("lead");
+            await inspection.PublishAsync("lead");
+            await inspection.CorrectAsync("A third case was left out.", "lead");
+            var corrected = await inspection.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c3", 1)));
+            await Eventually.Until(() => StoredAsync(serviceId, region.Region!, id), version => version >= corrected.Version, Cancel);
+        }
+
+        await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
+        var aggregate = restarted.Client.GetAggregate(region);
+
+        Assert.Equal(2, (await aggregate.GetAsync(Visibility.Published)).Rulebooks.Single().Pooled.Cases);
+        Assert.Equal(3, (await aggregate.GetAsync(Visibility.Unpublished)).Rulebooks.Single().Pooled.Cases);
+        var listed = (await aggregate.ListAsync(Visibility.Published)).Single();
+        Assert.Equal((InspectionStatus.Published, 2), (listed.Status, listed.Cases));
     }
 
     [Fact]

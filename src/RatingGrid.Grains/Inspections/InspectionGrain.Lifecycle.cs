@@ -21,7 +21,17 @@ internal sealed partial class InspectionGrain
 
     public Task<InspectionView> PublishAsync(string actor) => MoveAsync(actor, InspectionStatus.Published);
 
-    public Task<InspectionView> CorrectAsync(string reason, string actor) => MoveAsync(actor, InspectionStatus.Open, reason: reason);
+    public async Task<InspectionView> CorrectAsync(string reason, string actor)
+    {
+        await EnsureLoadedAsync();
+        if (_stored.Ledger is not null && _stored.Status == InspectionStatus.Published)
+        {
+            // The published figures stay in place while the correction is made: they are kept first.
+            await _publisher.SecureAsync(_stored.Standing());
+        }
+
+        return await MoveAsync(actor, InspectionStatus.Open, reason: reason);
+    }
 
     // One lifecycle step; asking for the status it already has (and the same publication time) changes nothing.
     private async Task<InspectionView> MoveAsync(string actor, InspectionStatus to, DateTimeOffset? publishAt = null, string? reason = null)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Grains.Abstractions.Aggregates;
+using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Diagnostics;
 using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.Storage;
@@ -65,6 +66,30 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
     /// stored yet, so that aggregates rebuilt after a restart start from it. Whatever is still not
     /// confirmed is published by the inspection's next activation, which its reminder brings about.
     /// </summary>
+    /// <summary>
+    /// Stores <paramref name="standing"/> and hands it to its region and the nation now, before a
+    /// change supersedes it: a correction must not begin until the published figures it leaves in
+    /// place are kept (the coalescing loops below would otherwise skip straight to the newer one).
+    /// Throws <see cref="StorageUnavailableException"/> when either refuses; retrying is safe.
+    /// </summary>
+    public async Task SecureAsync(Standing standing)
+    {
+        try
+        {
+            await store.WriteAsync(standing);
+        }
+        catch (Exception ex) when (ex is not StorageUnavailableException)
+        {
+            throw new StorageUnavailableException($"The published figures of inspection '{standing.InspectionId}' could not be stored before its correction: {ex.Message} Nothing changed; retrying is safe.", ex);
+        }
+
+        _persisted = Math.Max(_persisted, standing.Version);
+        if (!await TryNotifyAsync(standing))
+        {
+            throw new StorageUnavailableException($"The published figures of inspection '{standing.InspectionId}' could not be handed to its region and the nation before its correction. Nothing changed; retrying is safe.");
+        }
+    }
+
     public async Task StopAsync()
     {
         _stopped = true;
