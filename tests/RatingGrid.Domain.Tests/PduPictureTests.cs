@@ -66,6 +66,22 @@ public sealed class PduPictureTests
     }
 
     [Fact]
+    public void Counts_say_how_many_ratings_are_provisional_beside_those_unrated()
+    {
+        var aggregate = new Aggregate(Catalog);
+        var partly = new InspectionLedger(TestRulebooks.Hmip2023);
+        partly.Apply(Judgements.Case("c1", 1, ("P2.1.E", Answer.Yes))); // P2.1 rated from one of its three key questions
+        aggregate.Replace(partly.Standing("partly", "Partly", "R", 1, pduId: "p1", fieldwork: Fieldwork(2025, 6)));
+        aggregate.Replace(Rated(Answer.Yes).Standing("whole", "Whole", "R", 1, pduId: "p2", fieldwork: Fieldwork(2025, 6)));
+
+        var figures = aggregate.Figures(TestRulebooks.Hmip2023.Key);
+
+        Assert.Equal((2, 1), (figures.Standards["P2.1"].ByRating[Rating.Outstanding], figures.Standards["P2.1"].Provisional));
+        Assert.Equal(1, figures.Current.Standards["P2.1"].Provisional);
+        Assert.Equal((2, 2), (figures.Overall.Unrated, figures.Overall.Provisional)); // judged standards unrated: no overall rating yet
+    }
+
+    [Fact]
     public void A_standing_stored_before_pdus_were_kept_stands_for_its_own_pdu()
     {
         var aggregate = new Aggregate(Catalog);

@@ -71,12 +71,12 @@ public sealed class Aggregate(RulebookCatalog rulebooks)
                 _pool.Subtract(standing.Tallies);
             }
 
-            _overall.Add(standing.Overall, sign);
+            _overall.Add(standing.Overall, sign, provisional: standing.Overall is null);
             foreach (var (standard, rating) in standing.StandardRatings)
             {
                 if (_standards.TryGetValue(standard, out var counts))
                 {
-                    counts.Add(rating, sign);
+                    counts.Add(rating, sign, standing.IsProvisional(standard));
                 }
             }
 

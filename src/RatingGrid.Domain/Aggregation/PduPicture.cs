@@ -84,12 +84,12 @@ public sealed class PduPicture(Rulebook rulebook)
             return;
         }
 
-        _overall.Add(standing.Overall, sign);
+        _overall.Add(standing.Overall, sign, provisional: standing.Overall is null);
         foreach (var (standard, rating) in standing.StandardRatings)
         {
             if (_standards.TryGetValue(standard, out var tally))
             {
-                tally.Add(rating, sign);
+                tally.Add(rating, sign, standing.IsProvisional(standard));
             }
         }
     }

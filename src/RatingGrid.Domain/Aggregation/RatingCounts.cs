@@ -3,4 +3,5 @@ using RatingGrid.Domain.Rulebooks;
 namespace RatingGrid.Domain.Aggregation;
 
 /// <summary>Counts of inspections by rating; null counts the unrated (or provisional overall).</summary>
-public sealed record RatingCounts(IReadOnlyDictionary<Rating, int> ByRating, int Unrated);
+/// <param name="Provisional">Of all counted, those whose rating is provisional: an overall rating not yet given (so the same as <paramref name="Unrated"/>), or a standard rated from only some of its key questions (counted under its rating too).</param>
+public sealed record RatingCounts(IReadOnlyDictionary<Rating, int> ByRating, int Unrated, int Provisional = 0);

@@ -16,6 +16,7 @@ namespace RatingGrid.Domain.Aggregation;
 /// <param name="Fieldwork">When the inspection's fieldwork ran; null in standings stored before it was kept.</param>
 /// <param name="Status">Where the inspection is in its lifecycle at this version; open in standings stored before it was kept (so they count as unpublished work).</param>
 /// <param name="PublishedAt">When the inspection was first published; null until then.</param>
+/// <param name="ProvisionalStandards">The standards rated from only some of their key questions; empty in standings stored before it was kept.</param>
 public sealed record Standing(
     string InspectionId,
     string PduName,
@@ -30,13 +31,17 @@ public sealed record Standing(
     string PduId = "",
     Fieldwork? Fieldwork = null,
     InspectionStatus Status = InspectionStatus.Open,
-    DateTimeOffset? PublishedAt = null)
+    DateTimeOffset? PublishedAt = null,
+    IReadOnlySet<string>? ProvisionalStandards = null)
 {
     /// <summary>Cases counted in the inspection at this version.</summary>
     public int Cases => Tallies.Cases;
 
     /// <summary>The PDU this inspection counts for: its own id where the PDU was not recorded.</summary>
     public string PduKey => PduId.Length > 0 ? PduId : InspectionId;
+
+    /// <summary>Whether a standard's rating is provisional (rated from only some of its key questions).</summary>
+    public bool IsProvisional(string standardId) => ProvisionalStandards?.Contains(standardId) == true;
 
     /// <summary>The day (UTC) it was first published, or null while unpublished.</summary>
     public DateOnly? PublishedOn => PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;

@@ -25,6 +25,7 @@ public static class StandingExtensions
             pduId,
             fieldwork,
             status,
-            publishedAt);
+            publishedAt,
+            results.Standards.Where(s => s.IsProvisional).Select(s => s.StandardId).ToHashSet(StringComparer.Ordinal));
     }
 }

@@ -48,12 +48,12 @@ public static class Reports
         var standards = rulebook.Standards.ToDictionary(s => s.Id, _ => new RatingTally(), StringComparer.Ordinal);
         foreach (var standing in inspections)
         {
-            overall.Add(standing.Overall, +1);
+            overall.Add(standing.Overall, +1, provisional: standing.Overall is null);
             foreach (var (standard, rating) in standing.StandardRatings)
             {
                 if (standards.TryGetValue(standard, out var tally))
                 {
-                    tally.Add(rating, +1);
+                    tally.Add(rating, +1, standing.IsProvisional(standard));
                 }
             }
         }

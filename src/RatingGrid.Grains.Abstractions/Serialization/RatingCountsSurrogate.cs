@@ -6,7 +6,7 @@ namespace RatingGrid.Grains.Abstractions.Serialization;
 
 /// <summary>How <see cref="RatingCounts"/> travel between silos: index i counts <see cref="Rating"/> i (Inadequate first).</summary>
 [GenerateSerializer, Immutable, Alias("RatingGrid.RatingCountsView")]
-public readonly record struct RatingCountsSurrogate([property: Id(0)] IReadOnlyList<int> ByRating, [property: Id(1)] int Unrated);
+public readonly record struct RatingCountsSurrogate([property: Id(0)] IReadOnlyList<int> ByRating, [property: Id(1)] int Unrated, [property: Id(2)] int Provisional);
 
 /// <summary>Converts rating counts for the wire; being immutable, they pass between grains of one silo uncopied.</summary>
 [RegisterConverter, RegisterCopier]
@@ -20,7 +20,7 @@ public sealed class RatingCountsSurrogateConverter : ShallowCopier<RatingCounts>
             byRating[rating] = s.ByRating[(int)rating];
         }
 
-        return new RatingCounts(byRating, s.Unrated);
+        return new RatingCounts(byRating, s.Unrated, s.Provisional);
     }
 
     public RatingCountsSurrogate ConvertToSurrogate(in RatingCounts value)
@@ -31,6 +31,6 @@ public sealed class RatingCountsSurrogateConverter : ShallowCopier<RatingCounts>
             byRating[(int)rating] = value.ByRating[rating];
         }
 
-        return new RatingCountsSurrogate(byRating, value.Unrated);
+        return new RatingCountsSurrogate(byRating, value.Unrated, value.Provisional);
     }
 }

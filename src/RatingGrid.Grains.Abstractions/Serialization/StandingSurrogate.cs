@@ -31,7 +31,9 @@ public readonly record struct StandingSurrogate(
     [property: Id(15)] DateOnly? FieldworkEnd,
     // Kept since figures are split by publication: absent (open, never published) in standings stored before.
     [property: Id(16)] InspectionStatus Status,
-    [property: Id(17)] DateTimeOffset? PublishedAt);
+    [property: Id(17)] DateTimeOffset? PublishedAt,
+    // Kept since counts say which ratings are provisional: absent (none) in standings stored before.
+    [property: Id(18)] IReadOnlyList<string>? ProvisionalStandards);
 
 /// <summary>Converts standings for the wire and for storage; being immutable, they pass between grains of one silo uncopied.</summary>
 [RegisterConverter, RegisterCopier]
@@ -54,7 +56,8 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
 
         return new Standing(s.InspectionId, s.PduName, s.Region, rulebook, s.Version, standards, s.Overall, s.Score,
             new TallySnapshot(rulebook, s.Cases, s.Tallies.ToTallies(), breakdowns), s.ChangedAt,
-            s.PduId ?? "", s.FieldworkStart is { } start && s.FieldworkEnd is { } end ? new Fieldwork(start, end) : null, s.Status, s.PublishedAt);
+            s.PduId ?? "", s.FieldworkStart is { } start && s.FieldworkEnd is { } end ? new Fieldwork(start, end) : null, s.Status, s.PublishedAt,
+            s.ProvisionalStandards is { Count: > 0 } provisional ? provisional.ToHashSet(StringComparer.Ordinal) : null);
     }
 
     public StandingSurrogate ConvertToSurrogate(in Standing value) =>
@@ -62,5 +65,6 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
             [.. value.StandardRatings.Select(s => new StandardRatingEntry(s.Key, s.Value))],
             value.Overall, value.Score, value.Tallies.Cases, TallyData.From(value.Tallies.KeyQuestions),
             [.. value.Tallies.Breakdowns.Select(b => new BreakdownTallyData(b.Key.Dimension, b.Key.Value, b.Value.Cases, TallyData.From(b.Value.KeyQuestions)))],
-            value.ChangedAt, value.PduId, value.Fieldwork?.Start, value.Fieldwork?.End, value.Status, value.PublishedAt);
+            value.ChangedAt, value.PduId, value.Fieldwork?.Start, value.Fieldwork?.End, value.Status, value.PublishedAt,
+            value.ProvisionalStandards is { Count: > 0 } provisional ? [.. provisional.Order(StringComparer.Ordinal)] : null);
 }

@@ -59,6 +59,7 @@ internal static class AggregationMapping
         Good = counts.ByRating[Domain.Rulebooks.Rating.Good],
         Outstanding = counts.ByRating[Domain.Rulebooks.Rating.Outstanding],
         Unrated = counts.Unrated,
+        Provisional = counts.Provisional,
     };
 
     public static Contracts.V1.PduInspection ToWire(this Domain.Aggregation.PduInspection inspection) => new()
