@@ -23,8 +23,9 @@ COPY --from=build /app .
 ENV Service__Address=0.0.0.0 \
     Service__GrpcPort=5080 \
     Service__HealthPort=5081 \
+    Service__WebPort=5082 \
     Silo__SiloPort=11111 \
     Silo__GatewayPort=30000
-EXPOSE 5080 5081 11111 30000
+EXPOSE 5080 5081 5082 11111 30000
 USER app
 ENTRYPOINT ["dotnet", "RatingGrid.Host.dll"]

@@ -30,7 +30,7 @@ export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devs
 export Auth__DevelopmentKeyFile="$(bash scripts/dev-key.sh)"
 export Silo__Clustering=AzureTable Silo__ClusterId=ratinggrid-local Silo__ServiceId=ratinggrid-local
 for i in $(seq 0 $((count - 1))); do
-  Service__GrpcPort=$((5080 + 10 * i)) Service__HealthPort=$((5081 + 10 * i)) \
+  Service__GrpcPort=$((5080 + 10 * i)) Service__HealthPort=$((5081 + 10 * i)) Service__WebPort=$((5082 + 10 * i)) \
   Silo__SiloPort=$((11111 + i)) Silo__GatewayPort=$((30000 + i)) \
     dotnet src/RatingGrid.Host/bin/Release/net10.0/RatingGrid.Host.dll &
   pids+=($!)

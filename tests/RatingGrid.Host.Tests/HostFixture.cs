@@ -24,6 +24,9 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
 
     public int HealthPort { get; private set; }
 
+    /// <summary>Where browsers call gRPC-Web.</summary>
+    public string WebAddress { get; private set; } = "";
+
     public InspectionService.InspectionServiceClient Inspections => new(Channel);
 
     public RulebookService.RulebookServiceClient Rulebooks => new(Channel);
@@ -42,6 +45,7 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
     {
         var local = LocalHostSettings.Create(azurite);
         (GrpcPort, HealthPort) = (local.GrpcPort, local.HealthPort);
+        WebAddress = $"http://127.0.0.1:{local.Values["Service:WebPort"]}";
         var settings = new Dictionary<string, string?>(local.Values) { ["Limits:MaxCasesPerInspection"] = "6000" };
         foreach (var (key, value) in ExtraSettings)
         {

@@ -15,6 +15,7 @@ public sealed record LocalHostSettings(int GrpcPort, int HealthPort, IReadOnlyDi
         {
             ["Service:GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
             ["Service:HealthPort"] = healthPort.ToString(CultureInfo.InvariantCulture),
+            ["Service:WebPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Silo:ServiceId"] = serviceId,

@@ -14,7 +14,7 @@ namespace RatingGrid.Host.Access;
 /// authentication is off), the rpc's scope, the caller's call rate and stream count. Health and
 /// reflection stay open so probes and tools work without a token.
 /// </summary>
-internal sealed partial class AccessInterceptor(AccessRules rules, IOptions<AuthSettings> authOptions, CallerLimits limits, ILogger<AccessInterceptor> logger) : Interceptor
+internal sealed partial class AccessInterceptor(AccessRules rules, IOptions<AuthSettings> authOptions, CallerLimits limits, WebPort webPort, ILogger<AccessInterceptor> logger) : Interceptor
 {
     private readonly AuthSettings _auth = authOptions.Value;
     private readonly ConditionalWeakTable<ClaimsPrincipal, Caller> _callers = [];
@@ -87,6 +87,12 @@ internal sealed partial class AccessInterceptor(AccessRules rules, IOptions<Auth
             LogDenied(context.Method, caller.Subject ?? caller.LimitKey, scope);
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"This call needs the scope '{scope}'; the token of {caller.Describe()} grants {(caller.Scopes.Count == 0 ? "none" : string.Join(" ", caller.Scopes.Order(StringComparer.Ordinal)))}."));
+        }
+
+        if (webPort.Serves(context.GetHttpContext()) && !WebPort.Admits(scope))
+        {
+            throw new RpcException(new Status(StatusCode.Unimplemented,
+                $"{context.Method} is not served over gRPC-Web, which carries reads and watches only (scopes {Scopes.Read}, {Scopes.National}); call it on the gRPC port."));
         }
 
         context.SetCaller(caller);

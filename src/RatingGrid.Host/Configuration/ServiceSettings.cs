@@ -19,6 +19,16 @@ public sealed class ServiceSettings
     [Range(0, 65535)]
     public int HealthPort { get; set; } = 5081;
 
+    /// <summary>
+    /// gRPC-Web for browsers (dashboards): the read and watch rpcs only, over HTTP/1.1 (and HTTP/2
+    /// when TLS is configured), with the same tokens, scopes, regions and limits. 0 picks a free port.
+    /// </summary>
+    [Range(0, 65535)]
+    public int WebPort { get; set; } = 5082;
+
+    /// <summary>Origins whose pages may call the gRPC-Web port (CORS), e.g. https://dashboard.example.org. None by default: closed.</summary>
+    public string[] WebAllowedOrigins { get; set; } = [];
+
     /// <summary>PEM certificate (chain) for TLS on the gRPC port; with <see cref="TlsKeyFile"/>. Unset: plaintext HTTP/2.</summary>
     public string? TlsCertificateFile { get; set; }
 

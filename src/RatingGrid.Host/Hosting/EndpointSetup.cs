@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Health;
 using RatingGrid.Host.Services;
@@ -12,10 +13,12 @@ internal static class EndpointSetup
     {
         var grpc = $"*:{service.GrpcPort}";
         var health = $"*:{service.HealthPort}";
-        app.MapGrpcService<InspectionGrpcService>().RequireHost(grpc);
-        app.MapGrpcService<RulebookGrpcService>().RequireHost(grpc);
-        app.MapGrpcService<AggregationGrpcService>().RequireHost(grpc);
-        app.MapGrpcService<RegistryGrpcService>().RequireHost(grpc);
+        var web = $"*:{service.WebPort}";
+        // Each service on both ports; on the web port only reads and watches are admitted (AccessInterceptor).
+        app.MapGrpcService<InspectionGrpcService>().RequireHost(grpc, web).EnableGrpcWeb().RequireCors(WebPort.CorsPolicy);
+        app.MapGrpcService<RulebookGrpcService>().RequireHost(grpc, web).EnableGrpcWeb().RequireCors(WebPort.CorsPolicy);
+        app.MapGrpcService<AggregationGrpcService>().RequireHost(grpc, web).EnableGrpcWeb().RequireCors(WebPort.CorsPolicy);
+        app.MapGrpcService<RegistryGrpcService>().RequireHost(grpc, web).EnableGrpcWeb().RequireCors(WebPort.CorsPolicy);
         app.MapGrpcHealthChecksService().RequireHost(grpc);
         app.MapGrpcReflectionService().RequireHost(grpc);
         // Live: the process answers. Ready: the silo has started and shutdown has not begun.

@@ -18,6 +18,12 @@ internal static class GrpcSetup
     {
         var (service, limits) = (settings.Service, settings.Limits);
         builder.Services.AddSingleton(AccessRules.FromContract);
+        builder.Services.AddSingleton(new WebPort(service.WebPort));
+        builder.Services.AddCors(cors => cors.AddPolicy(WebPort.CorsPolicy, policy => policy
+            .WithOrigins(service.WebAllowedOrigins)
+            .WithMethods("POST")
+            .AllowAnyHeader()
+            .WithExposedHeaders("grpc-status", "grpc-message", "grpc-status-details-bin", "retry-after-ms")));
         builder.Services.AddSingleton<CallerLimits>();
         builder.Services.AddSingleton<RegionGuard>();
         builder.Services.AddSingleton<VisibilityGuard>();
@@ -70,6 +76,15 @@ internal static class GrpcSetup
                 }
             });
             kestrel.Listen(address, service.HealthPort, o => o.Protocols = HttpProtocols.Http1);
+            // Browsers speak gRPC-Web over HTTP/1.1, or HTTP/2 where TLS lets them negotiate it.
+            kestrel.Listen(address, service.WebPort, o =>
+            {
+                o.Protocols = certificate is null ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2;
+                if (certificate is not null)
+                {
+                    o.UseHttps(certificate);
+                }
+            });
             // A client that stops answering pings is dropped, releasing its streams.
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(60);

@@ -25,6 +25,9 @@ public static class RatingGridApp
         builder.AddRatingGridGrpc(settings, certificate);
         builder.AddRatingGridTelemetry(tracing);
         var app = builder.Build();
+        app.UseRouting();
+        app.UseCors();
+        app.UseGrpcWeb();
         if (settings.Auth.Mode != AuthSettings.None)
         {
             app.UseAuthentication();

@@ -13,7 +13,7 @@ internal static partial class StartupAnnouncements
         var tls = !string.IsNullOrEmpty(service.TlsCertificateFile);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            LogListening(logger, tls ? "https" : "http", service.Address, service.GrpcPort, service.HealthPort, storage.Provider,
+            LogListening(logger, tls ? "https" : "http", service.Address, service.GrpcPort, service.WebPort, service.HealthPort, storage.Provider,
                 auth.Mode == AuthSettings.None ? "none" : string.IsNullOrEmpty(auth.Authority) ? "development key" : auth.Authority);
             if (storage.Provider == StorageSettings.Memory)
             {
@@ -31,8 +31,8 @@ internal static partial class StartupAnnouncements
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "RatingGrid is serving gRPC on {Scheme}://{Address}:{GrpcPort} (HTTP/2) and health on http://{Address}:{HealthPort}/health/ready; storage: {Storage}; tokens: {Tokens}")]
-    private static partial void LogListening(ILogger logger, string scheme, string address, int grpcPort, int healthPort, string storage, string tokens);
+    [LoggerMessage(Level = LogLevel.Information, Message = "RatingGrid is serving gRPC on {Scheme}://{Address}:{GrpcPort} (HTTP/2), gRPC-Web for browsers on {Scheme}://{Address}:{WebPort} (reads and watches) and health on http://{Address}:{HealthPort}/health/ready; storage: {Storage}; tokens: {Tokens}")]
+    private static partial void LogListening(ILogger logger, string scheme, string address, int grpcPort, int webPort, int healthPort, string storage, string tokens);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "AUTHENTICATION IS OFF (Auth:Mode=None): anyone who can reach this port may read every rating and write every judgement, and actors are whatever requests claim. Never run like this outside a test.")]
     private static partial void LogNoAuthentication(ILogger logger);
