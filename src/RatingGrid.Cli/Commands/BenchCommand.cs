@@ -31,15 +31,16 @@ internal static class BenchCommand
             var keyQuestions = rulebook.Standards.SelectMany(s => s.KeyQuestions).Select(k => k.Id).ToArray();
             var run = time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
             var ids = Enumerable.Range(0, parse.GetValue(inspections)).Select(i => $"bench-{run}-{i}").ToArray();
-            // Each inspection is of a PDU of its own, in a region of the bench's own, registered first as any client must.
+            // Every inspection is of one PDU of the bench's own, in a region of its own: registered
+            // first, as any client must, and once, so that runs do not fill the registry.
             var registry = new RegistryService.RegistryServiceClient(channel);
             await registry.AddRegionAsync(new AddRegionRequest { Region = "Bench" }, cancellationToken: ct);
+            await registry.AddPduAsync(new AddPduRequest { PduId = "bench", Name = "Bench PDU", Region = "Bench" }, cancellationToken: ct);
             foreach (var id in ids)
             {
-                await registry.AddPduAsync(new AddPduRequest { PduId = id, Name = $"Bench {id}", Region = "Bench" }, cancellationToken: ct);
                 await client.OpenInspectionAsync(new OpenInspectionRequest
                 {
-                    InspectionId = id, PduId = id, PduName = $"Bench {id}", Region = "Bench",
+                    InspectionId = id, PduId = "bench", PduName = "Bench PDU", Region = "Bench",
                     FieldworkStart = new Date { Year = 2025, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 30 }, Actor = "bench",
                 }, cancellationToken: ct);
             }

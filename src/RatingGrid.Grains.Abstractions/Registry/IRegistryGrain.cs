@@ -12,6 +12,10 @@ public interface IRegistryGrain : IGrainWithIntegerKey
     [Orleans.Concurrency.ReadOnly]
     Task<RegistryView> GetAsync();
 
+    /// <summary>One registered PDU, or null: what opening an inspection asks, without the whole registry.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<Pdu?> FindAsync(string pduId);
+
     /// <summary>
     /// Makes and records <paramref name="change"/>; making it again changes nothing. Throws
     /// InvalidRequestException (a field at fault), InspectionStateException (it conflicts with what

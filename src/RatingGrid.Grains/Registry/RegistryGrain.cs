@@ -39,6 +39,8 @@ internal sealed partial class RegistryGrain(
 
     public Task<RegistryView> GetAsync() => Task.FromResult(View());
 
+    public Task<Pdu?> FindAsync(string pduId) => Task.FromResult(_registry.Find(pduId));
+
     public async Task<RegistryView> ChangeAsync(RegistryChange change)
     {
         if (_registry.Refusal(change) is { } refusal)

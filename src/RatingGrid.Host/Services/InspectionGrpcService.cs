@@ -227,12 +227,20 @@ internal sealed class InspectionGrpcService(
     // An inspection names a registered PDU, and its region is the PDU's.
     private async Task<Pdu> RegisteredPduAsync(OpenInspectionRequest request)
     {
-        var registry = await grains.GetRegistry().GetAsync();
-        var pdu = registry.Find(request.PduId) ?? throw new InvalidRequestException([new FieldViolation("pdu_id",
-            $"no PDU '{request.PduId}' is registered{(request.Region.Length > 0 && registry.Regions.Contains(request.Region) ? $" (in {request.Region}: {string.Join(", ", registry.Pdus.Where(p => p.Region == request.Region).Select(p => p.Id))})" : "")}; an administrator adds it with RegistryService.AddPdu")]);
+        var pdu = await grains.GetRegistry().FindAsync(request.PduId) ?? throw new InvalidRequestException([new FieldViolation("pdu_id",
+            $"no PDU '{request.PduId}' is registered{await RegisteredInAsync(request.Region)}; an administrator adds it with RegistryService.AddPdu")]);
         return request.Region.Length == 0 || request.Region == pdu.Region ? pdu
             : throw new InvalidRequestException([new FieldViolation("region",
                 $"PDU '{pdu.Id}' is in {pdu.Region}, not '{request.Region}'; leave region empty to take the PDU's")]);
+    }
+
+    // For a refusal's message: the PDUs registered in the region the caller named, if it is one.
+    private async Task<string> RegisteredInAsync(string region)
+    {
+        var registry = await grains.GetRegistry().GetAsync();
+        return region.Length > 0 && registry.Regions.Contains(region)
+            ? $" (in {region}: {string.Join(", ", registry.Pdus.Where(p => p.Region == region).Select(p => p.Id))})"
+            : "";
     }
 
     private RulebookKey ResolveRulebook(RulebookRef reference, string field) =>

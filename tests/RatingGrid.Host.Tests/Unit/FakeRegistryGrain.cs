@@ -11,6 +11,8 @@ internal sealed class FakeRegistryGrain : IRegistryGrain
 
     public Task<RegistryView> GetAsync() => Task.FromResult(new RegistryView(_changes.Count, _registry.Regions, _registry.Pdus, [.. _changes]));
 
+    public Task<Pdu?> FindAsync(string pduId) => Task.FromResult(_registry.Find(pduId));
+
     public Task<RegistryView> ChangeAsync(RegistryChange change)
     {
         if (_registry.Refusal(change) is { } refusal)
