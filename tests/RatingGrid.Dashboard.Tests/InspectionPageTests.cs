@@ -1,0 +1,85 @@
+using Bunit;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using RatingGrid.Dashboard.Feeds;
+using RatingGrid.Dashboard.Pages;
+
+namespace RatingGrid.Dashboard.Tests;
+
+/// <summary>The inspection page in each of its states: loading, rated, provisional, refused, not found, unreachable, and live.</summary>
+public sealed class InspectionPageTests : IDisposable
+{
+    private readonly BunitContext _context = new();
+    private readonly FakeInspectionFeed _feed = new();
+
+    public InspectionPageTests() => _context.Services.AddSingleton<IInspectionFeed>(_feed);
+
+    public void Dispose() => _context.Dispose();
+
+    private IRenderedComponent<InspectionPage> Render() => _context.Render<InspectionPage>(p => p.Add(page => page.InspectionId, "redcar-2025"));
+
+    [Fact]
+    public void While_the_read_is_outstanding_it_says_it_is_loading()
+    {
+        var page = Render();
+
+        Assert.Contains("Loading inspection redcar-2025", page.Find("[role=status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rated_inspection_shows_its_overall_rating_every_percentage_interval_and_headroom()
+    {
+        _feed.Read.SetResult(Inspections.Rated(7));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Contains("Score 5 / 21: Requires improvement", page.Find("[data-overall]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["70%", "68%", "30%"], page.FindAll("[data-percent]").Select(c => c.TextContent));
+        Assert.Contains("Inadequate", page.Find("[data-standard=P2\\.1] [data-rating]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("20–40%", page.Find("[data-key-question=P2\\.1\\.S]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 more yes to rise; 2 more no to fall", page.Find("[data-key-question=P2\\.1\\.S]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Published", page.Find("[data-status]").TextContent);
+        Assert.Equal(3, page.FindAll("svg.kq-bar .kq-interval").Count);
+    }
+
+    [Fact]
+    public void A_provisional_inspection_shows_what_it_can_still_become()
+    {
+        _feed.Read.SetResult(Inspections.Provisional());
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Contains("Provisional: score so far 1 / 21; it can still reach 1 to 19 (Inadequate, Requires improvement, Good)", page.Find("[data-overall]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("(provisional)", page.Find("[data-standard=P2\\.1]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Fieldwork", page.Find("[data-status]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(StatusCode.PermissionDenied, "Refused", "You cannot see this inspection")]
+    [InlineData(StatusCode.Unauthenticated, "Refused", "You cannot see this inspection")]
+    [InlineData(StatusCode.NotFound, "NotFound", "There is no inspection")]
+    [InlineData(StatusCode.Unavailable, "Unreachable", "The rating service cannot be reached")]
+    public void A_failed_read_says_what_went_wrong(StatusCode code, string kind, string title)
+    {
+        _feed.Read.SetException(new RpcException(new Status(code, "what the service said")));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Equal(kind, page.Find("[role=alert]").GetAttribute("data-problem")));
+        Assert.Contains(title, page.Find("[role=alert] h2").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("table"));
+    }
+
+    [Fact]
+    public void A_version_written_while_the_page_is_open_shows_at_once_and_the_watch_resumes_from_the_version_shown()
+    {
+        _feed.Read.SetResult(Inspections.Rated(7));
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal([7L], _feed.WatchedAfter));
+
+        _feed.Push(Inspections.Rated(8, safetyYes: 40));
+
+        page.WaitForAssertion(() => Assert.Equal("91%", page.FindAll("[data-percent]")[2].TextContent));
+        Assert.Contains("version 8", page.Find("p.govuk-body").TextContent, StringComparison.Ordinal);
+    }
+}
