@@ -35,5 +35,7 @@ echo "Azurite (durable, data in $data/azurite) on 127.0.0.1:$blob_port" >&2
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((blob_port + 2))/devstoreaccount1;"
 # Tokens signed with the local development key are accepted (scripts/dev-key.sh; 'ratinggrid token').
 export Auth__DevelopmentKeyFile="$(bash scripts/dev-key.sh)"
+# The dashboard, served on the gRPC-Web port (http://127.0.0.1:5082/inspections/<id>).
+export Service__DashboardPath="$(bash scripts/publish-dashboard.sh)"
 echo "Mint a token for the CLI: export RATINGGRID_TOKEN=\"\$(dotnet run --project src/RatingGrid.Cli -- token)\"" >&2
 dotnet run --project src/RatingGrid.Host -c Release "$@"

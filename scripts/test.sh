@@ -17,6 +17,10 @@ bash scripts/check-contract.sh || contract_failed=1
 
 dotnet build RatingGrid.sln -c Release -nologo -v quiet
 
+# The dashboard as the host serves it, and the browser its end-to-end tests drive.
+bash scripts/publish-dashboard.sh > /dev/null
+bash scripts/install-browser.sh > /dev/null
+
 status=0
 dotnet test --solution RatingGrid.sln -c Release --no-build \
   --report-xunit-trx --results-directory "$results" || status=$?

@@ -46,7 +46,12 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
         var local = LocalHostSettings.Create(azurite);
         (GrpcPort, HealthPort) = (local.GrpcPort, local.HealthPort);
         WebAddress = $"http://127.0.0.1:{local.Values["Service:WebPort"]}";
-        var settings = new Dictionary<string, string?>(local.Values) { ["Limits:MaxCasesPerInspection"] = "6000" };
+        var settings = new Dictionary<string, string?>(local.Values)
+        {
+            ["Limits:MaxCasesPerInspection"] = "6000",
+            // Published by scripts/test.sh before the tests run; absent, no dashboard is served.
+            ["Service:DashboardPath"] = Path.Combine(AzuriteProcess.RepositoryRoot(), ".data", "dashboard"),
+        };
         foreach (var (key, value) in ExtraSettings)
         {
             settings[key] = value;

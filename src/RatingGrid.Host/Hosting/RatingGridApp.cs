@@ -25,6 +25,7 @@ public static class RatingGridApp
         builder.AddRatingGridGrpc(settings, certificate);
         builder.AddRatingGridTelemetry(tracing);
         var app = builder.Build();
+        app.UseRatingGridDashboard(settings.Service);
         app.UseRouting();
         app.UseCors();
         app.UseGrpcWeb();
