@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Host.Tests;
@@ -51,6 +52,11 @@ public sealed partial class DashboardEndToEndTests(OpenDashboardHostFixture host
 
         var shown = await page.Locator("[data-percent]").AllTextContentsAsync();
         Assert.Equal(Published(), shown);
+
+        // Accessibility (axe-core, WCAG 2.2 AA rules): no serious or critical violation.
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
 
         // A judgement acknowledged through gRPC reaches the open page by its watch.
         var before = await page.Locator("[data-key-question='P2.1.S'] [data-percent]").TextContentAsync();
