@@ -53,8 +53,7 @@ internal sealed class RegistryGrpcService(IGrainFactory grains, IOptions<LimitSe
     public override async Task<RegisteredPdu> RenamePdu(RenamePduRequest request, ServerCallContext context)
     {
         Checks().Id("pdu_id", request.PduId).Text("name", request.Name).ThrowIfAny();
-        var registry = grains.GetRegistry();
-        var current = (await registry.GetAsync()).Find(request.PduId);
+        var current = await grains.GetRegistry().FindAsync(request.PduId);
         if (current is { } pdu)
         {
             RegionGuard.EnsureRegion(context.Caller(), pdu.Region);
