@@ -4,11 +4,12 @@
 #   tools/grpc-js-client  an independent gRPC client the tests run against the contract
 #   tools/k8s-validate    offline validation of deploy/kubernetes against the Kubernetes schemas
 #   tools/buf             the buf CLI: lints the contract, checks it for breaking changes
+#   tools/govuk-frontend  GOV.UK Frontend: the dashboard's styles (scripts/publish-dashboard.sh)
 # Does nothing for a tool whose exact lock file is already installed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 command -v node >/dev/null || { echo "error: Node.js is needed (node not on PATH)" >&2; exit 1; }
-for tool in azurite grpc-js-client k8s-validate buf; do
+for tool in azurite grpc-js-client k8s-validate buf govuk-frontend; do
   dir="$root/tools/$tool"
   stamp="$dir/node_modules/.installed-lock"
   if [ -f "$stamp" ] && cmp -s "$dir/package-lock.json" "$stamp"; then

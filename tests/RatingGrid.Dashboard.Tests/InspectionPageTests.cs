@@ -1,7 +1,6 @@
 using Bunit;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
-using RatingGrid.Dashboard.Feeds;
 using RatingGrid.Dashboard.Pages;
 
 namespace RatingGrid.Dashboard.Tests;
@@ -9,14 +8,14 @@ namespace RatingGrid.Dashboard.Tests;
 /// <summary>The inspection page in each of its states: loading, rated, provisional, refused, not found, unreachable, and live.</summary>
 public sealed class InspectionPageTests : IDisposable
 {
-    private readonly BunitContext _context = new();
-    private readonly FakeInspectionFeed _feed = new();
+    private readonly DashboardFakes _fakes = new();
+    private readonly FakeInspectionFeed _feed;
 
-    public InspectionPageTests() => _context.Services.AddSingleton<IInspectionFeed>(_feed);
+    public InspectionPageTests() => _feed = _fakes.Inspections;
 
-    public void Dispose() => _context.Dispose();
+    public void Dispose() => _fakes.Dispose();
 
-    private IRenderedComponent<InspectionPage> Render() => _context.Render<InspectionPage>(p => p.Add(page => page.InspectionId, "redcar-2025"));
+    private IRenderedComponent<InspectionPage> Render() => _fakes.Context.Render<InspectionPage>(p => p.Add(page => page.InspectionId, "redcar-2025"));
 
     [Fact]
     public void While_the_read_is_outstanding_it_says_it_is_loading()
@@ -56,7 +55,6 @@ public sealed class InspectionPageTests : IDisposable
 
     [Theory]
     [InlineData(StatusCode.PermissionDenied, "Refused", "You cannot see this inspection")]
-    [InlineData(StatusCode.Unauthenticated, "Refused", "You cannot see this inspection")]
     [InlineData(StatusCode.NotFound, "NotFound", "There is no inspection")]
     [InlineData(StatusCode.Unavailable, "Unreachable", "The rating service cannot be reached")]
     public void A_failed_read_says_what_went_wrong(StatusCode code, string kind, string title)
@@ -81,5 +79,17 @@ public sealed class InspectionPageTests : IDisposable
 
         page.WaitForAssertion(() => Assert.Equal("91%", page.FindAll("[data-percent]")[2].TextContent));
         Assert.Contains("version 8", page.Find("p.govuk-body").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_valid_token_the_page_sends_the_person_to_sign_in_and_back_here_afterwards()
+    {
+        _fakes.Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("inspections/redcar-2025");
+        _feed.Read.SetException(new RpcException(new Status(StatusCode.Unauthenticated, "The bearer token expired at 2026-12-02 10:00:00Z; get a new one.")));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Equal("sign-in?return=inspections%2Fredcar-2025", _fakes.Location));
+        Assert.Equal("SignInNeeded", page.Find("[role=alert]").GetAttribute("data-problem"));
     }
 }

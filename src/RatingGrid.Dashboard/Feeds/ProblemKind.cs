@@ -7,4 +7,7 @@ public enum ProblemKind
     Refused,
     Invalid,
     Unreachable,
+
+    /// <summary>No token, or an expired one: the person is sent to sign in (again).</summary>
+    SignInNeeded,
 }

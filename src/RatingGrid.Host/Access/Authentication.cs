@@ -47,6 +47,11 @@ internal static class Authentication
         }
 
         var developmentKey = developmentKeyGiven ? ReadKey(auth) : null;
+        if (developmentKey is not null)
+        {
+            builder.Services.AddSingleton(new DevelopmentSignIn(developmentKey, TimeSpan.FromMinutes(auth.DevelopmentSignInMinutes), auth.Audience, TimeProvider.System));
+        }
+
         var validated = new ValidatedTokens(TimeProvider.System);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {

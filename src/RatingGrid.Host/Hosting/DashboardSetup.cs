@@ -24,10 +24,12 @@ internal static partial class DashboardSetup
 
         app.Environment.WebRootPath = root;
         app.Environment.WebRootFileProvider = new PhysicalFileProvider(root);
+        var precompressed = new PrecompressedFiles(root);
         app.UseWhen(context => context.Connection.LocalPort == service.WebPort, web =>
         {
             web.UseBlazorFrameworkFiles();
-            web.UseStaticFiles();
+            web.Use((context, next) => precompressed.ServeAsync(context, () => next(context)));
+            web.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = precompressed });
         });
         app.MapFallbackToFile("index.html").RequireHost($"*:{service.WebPort}");
     }

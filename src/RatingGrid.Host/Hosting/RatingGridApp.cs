@@ -35,6 +35,7 @@ public static class RatingGridApp
         }
 
         app.MapRatingGridEndpoints(settings.Service);
+        app.MapDashboardEndpoints(settings);
         app.AnnounceWhenStarted(settings);
         return app;
     }

@@ -1,0 +1,17 @@
+using RatingGrid.Contracts.V1;
+
+namespace RatingGrid.Dashboard.Figures;
+
+/// <summary>One column of a ratings chart: its name, its colour and how to read its count.</summary>
+public sealed record RatingBand(string Name, string Colour, Func<RatingCounts, int> Count)
+{
+    /// <summary>Best first, as the inspectorate lists them; "not yet rated" last (provisional overall ratings).</summary>
+    public static IReadOnlyList<RatingBand> All { get; } =
+    [
+        new("Outstanding", "#00703c", c => c.Outstanding),
+        new("Good", "#1d70b8", c => c.Good),
+        new("Requires improvement", "#f47738", c => c.RequiresImprovement),
+        new("Inadequate", "#d4351c", c => c.Inadequate),
+        new("Not yet rated", "#b1b4b6", c => c.Unrated),
+    ];
+}

@@ -1,0 +1,89 @@
+using Bunit;
+using Grpc.Core;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Dashboard.Pages;
+
+namespace RatingGrid.Dashboard.Tests;
+
+/// <summary>The region page: its PDUs by their newest inspection with the change since the one before, live.</summary>
+public sealed class RegionPageTests : IDisposable
+{
+    private readonly DashboardFakes _fakes = new();
+
+    public void Dispose() => _fakes.Dispose();
+
+    private IRenderedComponent<RegionPage> Render() => _fakes.Context.Render<RegionPage>(p => p.Add(page => page.Region, "North East"));
+
+    [Fact]
+    public void Until_the_watch_answers_it_says_it_is_loading() =>
+        Assert.Contains("Loading the region's PDUs", Render().Find("[role=status]").TextContent, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_region_without_inspections_says_so()
+    {
+        var page = Render();
+        _fakes.Figures.PushRegion(1);
+
+        page.WaitForAssertion(() => Assert.Contains("No inspection of a PDU in North East", page.Find("[data-empty]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_pdu_shows_its_newest_inspection_and_what_changed_since_its_previous_one()
+    {
+        _fakes.Figures.RegionInspections = _ =>
+        [
+            Summaries.Of("a-2026", "a", 2026, Rating.RequiresImprovement, standards: [("P1.1", Rating.Good), ("P2.1", Rating.Inadequate)]),
+            Summaries.Of("a-2023", "a", 2023, Rating.Inadequate, standards: [("P1.1", Rating.RequiresImprovement), ("P2.1", Rating.Inadequate)]),
+            Summaries.Of("b-2026", "b", 2026, Rating.Good),
+        ];
+        var page = Render();
+        _fakes.Figures.PushRegion(4);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-pdu]").Count));
+        var a = page.Find("[data-pdu=a]");
+        Assert.Contains("a-2026", a.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Requires improvement", a.QuerySelector("[data-overall-rating]")!.TextContent);
+        Assert.Equal("Overall: Inadequate to Requires improvement; P1.1: Requires improvement to Good", a.QuerySelector("[data-change]")!.TextContent);
+        Assert.Equal("First inspection", page.Find("[data-pdu=b] [data-change]").TextContent);
+    }
+
+    [Fact]
+    public void A_pdu_whose_newest_inspection_is_in_fieldwork_reads_provisional()
+    {
+        _fakes.Figures.RegionInspections = _ => [Summaries.Of("a-2026", "a", 2026, Rating.Unspecified, InspectionStatus.Open)];
+        var page = Render();
+        _fakes.Figures.PushRegion(1);
+
+        page.WaitForAssertion(() => Assert.Equal("Provisional", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
+        Assert.Contains("Fieldwork", page.Find("[data-pdu=a]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_version_of_the_region_reloads_its_pdus_while_the_page_is_open()
+    {
+        _fakes.Figures.RegionInspections = _ => [Summaries.Of("a-2026", "a", 2026, Rating.Unspecified, InspectionStatus.Open)];
+        var page = Render();
+        _fakes.Figures.PushRegion(1);
+        page.WaitForAssertion(() => Assert.Equal("Provisional", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
+
+        _fakes.Figures.RegionInspections = _ => [Summaries.Of("a-2026", "a", 2026, Rating.Good)];
+        _fakes.Figures.PushRegion(2);
+
+        page.WaitForAssertion(() => Assert.Equal("Good", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
+        Assert.Contains("version 2", page.Find("p.govuk-body").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StatusCode.PermissionDenied, "Refused", "You cannot see this region")]
+    [InlineData(StatusCode.Unavailable, "Unreachable", "The rating service cannot be reached")]
+    public void A_refused_or_broken_watch_says_what_went_wrong(StatusCode code, string kind, string title)
+    {
+        _fakes.Figures.WatchFailure = new RpcException(new Status(code, "what the service said"));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Equal(kind, page.Find("[role=alert]").GetAttribute("data-problem")));
+        Assert.Contains(title, page.Find("[role=alert] h2").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-pdus]"));
+    }
+}
