@@ -74,7 +74,7 @@ foreach (var channel in channels)
 
 foreach (var connections in new[] { 20, 1 })
 {
-    var fanOut = await FanOut.RunAsync(host, writer, rulebook, target, watches, connections, updates: 20);
+    var fanOut = await FanOut.RunAsync(host, () => Connection.Open(host.Address), writer, rulebook, target, watches, connections, updates: 20);
     Console.WriteLine($"watch fan-out, {watches:N0} WatchInspection streams over {connections} connection(s), {fanOut.Updates} writes: send to seen by each watcher p50 {fanOut.P50:N1} ms, p99 {fanOut.P99:N1} ms, max {fanOut.Max:N1} ms (target p99 250 ms); " +
         $"host resident memory {fanOut.RssBeforeMiB:N0} -> {fanOut.RssAfterMiB:N0} MiB, {fanOut.BytesPerWatcher / 1024:N1} KiB per watcher");
 }

@@ -75,7 +75,7 @@ public sealed class RegistryTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task A_region_bound_token_lists_only_its_regions_pdus()
+    public async Task A_region_bound_token_lists_only_its_regions_and_their_pdus()
     {
         using var channel = TestTokens.Channel(host.Address, TestTokens.Mint(new TokenRequest("ne", [Scopes.Read], ["North East"], TimeSpan.FromHours(1))));
         var registry = new RegistryService.RegistryServiceClient(channel);
@@ -83,6 +83,7 @@ public sealed class RegistryTests(HostFixture host) : IClassFixture<HostFixture>
         var listed = (await registry.ListPdusAsync(new ListPdusRequest(), cancellationToken: Cancel)).Pdus;
         Assert.NotEmpty(listed);
         Assert.All(listed, p => Assert.Equal("North East", p.Region));
+        Assert.Equal(["North East"], (await registry.ListRegionsAsync(new ListRegionsRequest(), cancellationToken: Cancel)).Regions);
         var refused = await Assert.ThrowsAsync<RpcException>(() => registry.ListPdusAsync(new ListPdusRequest { Region = "Wales" }, cancellationToken: Cancel).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }

@@ -17,8 +17,9 @@ public sealed class HostProcess : IDisposable
     private readonly int _healthPort;
     private readonly ConcurrentQueue<string> _output;
 
-    private HostProcess(Process process, int grpcPort, int healthPort, ConcurrentQueue<string> output)
+    private HostProcess(Process process, int grpcPort, int healthPort, int webPort, ConcurrentQueue<string> output)
     {
+        WebAddress = $"http://127.0.0.1:{webPort}";
         _process = process;
         _healthPort = healthPort;
         _output = output;
@@ -29,6 +30,9 @@ public sealed class HostProcess : IDisposable
     public GrpcChannel Channel { get; }
 
     public string Address { get; }
+
+    /// <summary>Where browsers call gRPC-Web and load the dashboard.</summary>
+    public string WebAddress { get; }
 
     /// <summary>Every line the process has written so far, standard output and error interleaved.</summary>
     public IReadOnlyList<string> Output => [.. _output];
@@ -45,7 +49,7 @@ public sealed class HostProcess : IDisposable
     /// Starts a host in <paramref name="cluster"/> (its service id and container too). Test hosts log
     /// warnings and worse only, unless <paramref name="productionLogging"/> keeps the levels the host ships with.
     /// </summary>
-    public static HostProcess Start(AzuriteProcess azurite, string cluster, string clustering = "AzureTable", bool productionLogging = false)
+    public static HostProcess Start(AzuriteProcess azurite, string cluster, string clustering = "AzureTable", bool productionLogging = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var local = LocalHostSettings.Create(azurite);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -71,6 +75,11 @@ public sealed class HostProcess : IDisposable
         start.Environment["Orleans__Membership__ProbeTimeout"] = "00:00:01";
         start.Environment["Orleans__Membership__NumMissedProbesLimit"] = "2";
         start.Environment["Orleans__Membership__NumVotesForDeathDeclaration"] = "1";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start)!;
         var output = new ConcurrentQueue<string>();
         var logs = Environment.GetEnvironmentVariable("RATINGGRID_HOST_LOGS") is { Length: > 0 } folder
@@ -89,7 +98,7 @@ public sealed class HostProcess : IDisposable
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HostProcess(process, local.GrpcPort, local.HealthPort, output);
+        return new HostProcess(process, local.GrpcPort, local.HealthPort, int.Parse(local.Values["Service:WebPort"]!, CultureInfo.InvariantCulture), output);
     }
 
     public async Task WaitUntilReadyAsync(CancellationToken cancel)

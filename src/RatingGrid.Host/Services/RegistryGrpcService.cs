@@ -12,8 +12,11 @@ namespace RatingGrid.Host.Services;
 /// <summary>Thin: regions and PDUs from the registry grain; changes made there, audited with the token's subject.</summary>
 internal sealed class RegistryGrpcService(IGrainFactory grains, IOptions<LimitSettings> limits, TimeProvider time) : RegistryService.RegistryServiceBase
 {
-    public override async Task<ListRegionsResponse> ListRegions(ListRegionsRequest request, ServerCallContext context) =>
-        new() { Regions = { (await grains.GetRegistry().GetAsync()).Regions } };
+    public override async Task<ListRegionsResponse> ListRegions(ListRegionsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        return new() { Regions = { (await grains.GetRegistry().GetAsync()).Regions.Where(caller.Covers) } };
+    }
 
     public override async Task<ListPdusResponse> ListPdus(ListPdusRequest request, ServerCallContext context)
     {

@@ -2,20 +2,22 @@ using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
-using RatingGrid.Testing;
+using Grpc.Net.Client;
 
-namespace RatingGrid.Reads.Benchmarks;
+namespace RatingGrid.Testing;
 
 /// <summary>
-/// Many watches of one inspection, spread over some connections; then writes, one at a time, each
+/// Many watches of one inspection, spread over some connections (each channel the given factory
+/// makes is one: gRPC over HTTP/2, or gRPC-Web as browsers call); then writes, one at a time, each
 /// timed from sending it until every watcher has read a version holding it.
 /// </summary>
-internal static class FanOut
+public static class FanOut
 {
-    public static async Task<FanOutResult> RunAsync(HostProcess host, InspectionService.InspectionServiceClient writer, RatingGrid.Domain.Rulebooks.Rulebook rulebook, string id, int watches, int connections, int updates)
+    public static async Task<FanOutResult> RunAsync(
+        HostProcess host, Func<GrpcChannel> open, InspectionService.InspectionServiceClient writer, RatingGrid.Domain.Rulebooks.Rulebook rulebook, string id, int watches, int connections, int updates)
     {
         var rssBefore = ResidentBytes(host.ProcessId);
-        var channels = Enumerable.Range(0, connections).Select(_ => Connection.Open(host.Address)).ToArray();
+        var channels = Enumerable.Range(0, connections).Select(_ => open()).ToArray();
         using var stop = new CancellationTokenSource();
         var watchers = Enumerable.Range(0, watches).Select(i => new Watcher(new InspectionService.InspectionServiceClient(channels[i % connections]), id)).ToArray();
         var reading = watchers.Select(w => w.ReadAsync(stop.Token)).ToArray();

@@ -1,0 +1,120 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
+using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
+
+namespace RatingGrid.Host.Tests;
+
+/// <summary>
+/// What the host serves the dashboard besides gRPC-Web: how to sign in, the development sign-in's
+/// tokens (reading only, for the regions chosen, expiring), and its files compressed.
+/// </summary>
+public sealed class DashboardServingTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static readonly string[] EveryRegion = ["*"];
+
+    private HttpClient Web() => new() { BaseAddress = new Uri(host.WebAddress) };
+
+    [Fact]
+    public async Task A_host_with_a_development_key_tells_the_dashboard_to_use_the_development_sign_in()
+    {
+        using var web = Web();
+        using var settings = JsonDocument.Parse(await web.GetStringAsync(new Uri("dashboard-settings.json", UriKind.Relative), Cancel));
+        using var choices = JsonDocument.Parse(await web.GetStringAsync(new Uri("development/sign-in", UriKind.Relative), Cancel));
+
+        Assert.Equal("development", settings.RootElement.GetProperty("signIn").GetString());
+        Assert.Contains("North East", choices.RootElement.GetProperty("regions").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain("ratinggrid.write", choices.RootElement.GetProperty("scopes").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(30, choices.RootElement.GetProperty("lifetimeMinutes").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_development_token_reads_its_region_only_writes_nothing_and_expires_as_configured()
+    {
+        var id = Requests.NewId("signin");
+        await host.Inspections.OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel); // Redcar, in the North East
+        var (token, expiresAt) = await SignInAsync(["North East"], ["ratinggrid.unpublished"]);
+        using var grpc = TestTokens.Channel(host.Address, token);
+        using var web = TestTokens.Channel(host.WebAddress, token, new GrpcChannelOptions
+        {
+            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, new HttpClientHandler()),
+            HttpVersion = HttpVersion.Version11,
+        });
+
+        var read = await new InspectionService.InspectionServiceClient(web).GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: Cancel);
+        var otherRegion = await Assert.ThrowsAsync<RpcException>(() => new AggregationService.AggregationServiceClient(web)
+            .ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = "Wales" }, cancellationToken: Cancel).ResponseAsync);
+        var write = await Assert.ThrowsAsync<RpcException>(() => new InspectionService.InspectionServiceClient(grpc)
+            .RecordJudgementsAsync(Requests.Record(id, Requests.Judgement("c1", 1)), cancellationToken: Cancel).ResponseAsync);
+
+        Assert.Equal(id, read.InspectionId);
+        Assert.Equal(StatusCode.PermissionDenied, otherRegion.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, write.StatusCode);
+        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
+        Assert.Equal(0, (await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: Cancel)).Results.Cases);
+    }
+
+    [Theory]
+    [InlineData("ratinggrid.write", "ratinggrid.write")]
+    [InlineData("ratinggrid.admin", "ratinggrid.admin")]
+    public async Task The_development_sign_in_grants_no_scope_that_changes_anything(string scope, string named)
+    {
+        using var web = Web();
+        using var refused = await web.PostAsync(new Uri("development/sign-in", UriKind.Relative), JsonContent.Create(new { regions = EveryRegion, scopes = new[] { scope } }), Cancel);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Cancel));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"'{named}' cannot be granted", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sign_in_without_a_region_is_refused_with_a_reason()
+    {
+        using var web = Web();
+        using var refused = await web.PostAsync(new Uri("development/sign-in", UriKind.Relative), JsonContent.Create(new { regions = Array.Empty<string>() }), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Choose a region", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task The_dashboards_styles_are_served_compressed_to_browsers_that_accept_it_and_plain_otherwise(string encoding)
+    {
+        using var plainClient = Web();
+        var plain = await plainClient.GetByteArrayAsync(new Uri("css/dashboard.css", UriKind.Relative), Cancel);
+        using var compressedClient = Web();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "css/dashboard.css");
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        using var response = await compressedClient.SendAsync(request, Cancel);
+        var body = await response.Content.ReadAsByteArrayAsync(Cancel);
+        await using var decoder = encoding == "br"
+            ? (Stream)new BrotliStream(new MemoryStream(body), CompressionMode.Decompress)
+            : new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
+        using var decoded = new MemoryStream();
+        await decoder.CopyToAsync(decoded, Cancel);
+
+        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(plain, decoded.ToArray());
+        Assert.Contains("govuk", System.Text.Encoding.UTF8.GetString(plain), StringComparison.Ordinal);
+    }
+
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> SignInAsync(string[] regions, string[] scopes)
+    {
+        using var web = Web();
+        using var response = await web.PostAsync(new Uri("development/sign-in", UriKind.Relative), JsonContent.Create(new { name = "reader", regions, scopes }), Cancel);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        return (body.RootElement.GetProperty("token").GetString()!, body.RootElement.GetProperty("expiresAt").GetDateTimeOffset());
+    }
+}
