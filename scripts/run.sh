@@ -5,6 +5,7 @@
 #   AZURITE_BLOB_PORT Azurite's blob port (default 10000; its queue and table ports follow it)
 #   RATINGGRID_DEV_KEY_FILE the development signing key (default: .data/dev-signing-key, made if missing)
 # Calls need a token: export RATINGGRID_TOKEN="$(dotnet run --project src/RatingGrid.Cli -- token)"
+# The dashboard: http://127.0.0.1:5082/ (sign in there with the development sign-in).
 # Any other setting can be given as an environment variable, e.g. Service__GrpcPort=6000.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,5 +38,6 @@ export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devs
 export Auth__DevelopmentKeyFile="$(bash scripts/dev-key.sh)"
 # The dashboard, served on the gRPC-Web port (http://127.0.0.1:5082/inspections/<id>).
 export Service__DashboardPath="$(bash scripts/publish-dashboard.sh)"
+echo "Dashboard: http://127.0.0.1:${Service__WebPort:-5082}/ (development sign-in: pick a region and what you may see)" >&2
 echo "Mint a token for the CLI: export RATINGGRID_TOKEN=\"\$(dotnet run --project src/RatingGrid.Cli -- token)\"" >&2
 dotnet run --project src/RatingGrid.Host -c Release "$@"

@@ -49,6 +49,14 @@ public sealed partial class DashboardEndToEndTests(DashboardHostFixture host) : 
         await Assertions.Expect(cell).Not.ToHaveTextAsync(before!);
         TestContext.Current.TestOutputHelper?.WriteLine($"acknowledged judgement shown on the open page after {acknowledged.ElapsedMilliseconds} ms");
         Assert.Equal("31%", await cell.TextContentAsync()); // 14 / 45
+        await Assertions.Expect(page.Locator("[data-breakdowns] [data-slice]").First).ToBeVisibleAsync();
+
+        // The judgement's case, through the page's case lookup: its audit trail.
+        await page.Locator("#case-id").FillAsync("e2e-1");
+        await page.Locator("[data-case-lookup] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-revision='1']")).ToContainTextAsync("tester"); // the writing token's subject
+        await Assertions.Expect(page.Locator("[data-revision='1'] [data-judgement]")).ToHaveTextAsync("community: P2.1.S yes");
+        await browser.CheckAsync("case-history");
 
         // The region and the nation, as the same person sees them.
         await page.GotoAsync($"{host.WebAddress}/regions/North%20East");

@@ -14,6 +14,18 @@ internal sealed class FakeInspectionFeed : IInspectionFeed
 
     public List<long> WatchedAfter { get; } = [];
 
+    /// <summary>What GetBreakdowns answers now (or throws, when <see cref="BreakdownsFailure"/> is set).</summary>
+    public IReadOnlyList<Breakdown> Breakdowns { get; set; } = [];
+
+    public Exception? BreakdownsFailure { get; set; }
+
+    public TaskCompletionSource<CaseHistory> History { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<IReadOnlyList<Breakdown>> BreakdownsAsync(string inspectionId, CancellationToken cancellationToken) =>
+        BreakdownsFailure is { } failure ? Task.FromException<IReadOnlyList<Breakdown>>(failure) : Task.FromResult(Breakdowns);
+
+    public Task<CaseHistory> CaseHistoryAsync(string inspectionId, string caseId, CancellationToken cancellationToken) => History.Task.WaitAsync(cancellationToken);
+
     public Task<Inspection> GetAsync(string inspectionId, CancellationToken cancellationToken) => Read.Task.WaitAsync(cancellationToken);
 
     public async IAsyncEnumerable<Inspection> WatchAsync(string inspectionId, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -92,4 +92,51 @@ public sealed class InspectionPageTests : IDisposable
         page.WaitForAssertion(() => Assert.Equal("sign-in?return=inspections%2Fredcar-2025", _fakes.Location));
         Assert.Equal("SignInNeeded", page.Find("[role=alert]").GetAttribute("data-problem"));
     }
+
+    [Fact]
+    public void Breakdowns_show_each_slices_percentages_and_follow_new_versions()
+    {
+        _feed.Breakdowns = [Slice("community", 30, 20)];
+        _feed.Read.SetResult(Inspections.Rated(7));
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("67%", page.Find("[data-slice='case_type=community'] [data-key-question='P2.1.S']").TextContent));
+
+        _feed.Breakdowns = [Slice("community", 30, 27)];
+        _feed.Push(Inspections.Rated(8));
+
+        page.WaitForAssertion(() => Assert.Equal("90%", page.Find("[data-slice='case_type=community'] [data-key-question='P2.1.S']").TextContent));
+    }
+
+    [Fact]
+    public void Breakdowns_that_cannot_be_read_leave_the_ratings_on_show_and_say_why()
+    {
+        _feed.BreakdownsFailure = new RpcException(new Status(StatusCode.Unavailable, "down"));
+        _feed.Read.SetResult(Inspections.Rated(7));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Contains("Breakdowns are not shown", page.Find("[data-breakdowns-problem]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Score 5 / 21", page.Find("[data-overall]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Looking_up_a_case_opens_its_history()
+    {
+        _feed.Read.SetResult(Inspections.Rated(7));
+        var page = Render();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-case-lookup]")));
+
+        page.Find("#case-id").Change("case 42");
+        page.Find("[data-case-lookup]").Submit();
+
+        Assert.Equal("inspections/redcar-2025/cases/case%2042", _fakes.Location);
+    }
+
+    private static Contracts.V1.Breakdown Slice(string caseType, int applicable, int yes) => new()
+    {
+        Dimension = "case_type",
+        Value = caseType,
+        Cases = applicable,
+        KeyQuestions = { new Contracts.V1.KeyQuestionFigures { KeyQuestionId = "P2.1.S", StandardId = "P2.1", Yes = yes, No = applicable - yes, Applicable = applicable, RoundedPercent = (int)Math.Round(100.0 * yes / applicable) } },
+    };
 }

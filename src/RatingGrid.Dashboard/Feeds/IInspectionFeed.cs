@@ -9,4 +9,10 @@ public interface IInspectionFeed
 
     /// <summary>Each version after <paramref name="afterVersion"/>, as it is written, until cancelled.</summary>
     IAsyncEnumerable<Inspection> WatchAsync(string inspectionId, long afterVersion, CancellationToken cancellationToken);
+
+    /// <summary>The figures per case type and trait value (GetBreakdowns).</summary>
+    Task<IReadOnlyList<Breakdown>> BreakdownsAsync(string inspectionId, CancellationToken cancellationToken);
+
+    /// <summary>Every revision of one case, oldest first (GetCaseHistory).</summary>
+    Task<CaseHistory> CaseHistoryAsync(string inspectionId, string caseId, CancellationToken cancellationToken);
 }
