@@ -25,7 +25,7 @@ public sealed partial class DeploymentAssetsTests
         var settings = HostSettings();
 
         var images = FromLine().Matches(dockerfile).Select(m => m.Groups["image"].Value).ToList();
-        Assert.Equal(2, images.Count);
+        Assert.Equal(3, images.Count); // the dashboard's styles (node), the build (SDK), the runtime
         Assert.All(images, image => Assert.Matches(@":\d+\.\d+\.\d+$", image)); // a full version, never a floating tag
         Assert.Contains("USER app", dockerfile, StringComparison.Ordinal);
 
