@@ -53,6 +53,22 @@ public sealed class InspectionPageTests : IDisposable
         Assert.Equal("Fieldwork", page.Find("[data-status]").TextContent);
     }
 
+    [Fact]
+    public void An_inspection_without_cases_yet_shows_its_standards_unrated_and_every_rating_still_open()
+    {
+        var empty = Inspections.Provisional();
+        empty.Results.Cases = 0;
+        empty.Results.KeyQuestions.Clear();
+        empty.Results.Overall = new Contracts.V1.Overall { MaxScore = 21, Provisional = true, LowestReachableScore = 0, HighestReachableScore = 21, PossibleRatings = { Contracts.V1.Rating.Inadequate, Contracts.V1.Rating.RequiresImprovement, Contracts.V1.Rating.Good, Contracts.V1.Rating.Outstanding } };
+        _feed.Read.SetResult(empty);
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Contains("score so far 0 / 21; it can still reach 0 to 21", page.Find("[data-overall]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("(0 cases)", page.Find("caption").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-percent]"));
+    }
+
     [Theory]
     [InlineData(StatusCode.PermissionDenied, "Refused", "You cannot see this inspection")]
     [InlineData(StatusCode.NotFound, "NotFound", "There is no inspection")]

@@ -47,10 +47,14 @@ public sealed class SignInPageTests : IDisposable
         Assert.Equal("token-1", _fakes.Tokens.Saved?.Token);
     }
 
-    [Fact]
-    public void A_return_address_outside_the_dashboard_is_not_followed()
+    [Theory]
+    [InlineData("https%3A%2F%2Fexample.org%2F")]
+    [InlineData("%2F%2Fexample.org%2Fregions")]
+    [InlineData("%5C%5Cexample.org%2Fregions")]
+    [InlineData("javascript%3Aalert(1)")]
+    public void A_return_address_outside_the_dashboard_is_not_followed(string crafted)
     {
-        var page = Render("sign-in?return=https%3A%2F%2Fexample.org%2F");
+        var page = Render($"sign-in?return={crafted}");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("form")));
 
         page.Find("form").Submit();

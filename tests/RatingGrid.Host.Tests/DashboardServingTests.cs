@@ -74,14 +74,20 @@ public sealed class DashboardServingTests(HostFixture host) : IClassFixture<Host
         Assert.Contains($"'{named}' cannot be granted", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_sign_in_without_a_region_is_refused_with_a_reason()
+    [Theory]
+    [InlineData("", 0, "Choose a region")]
+    [InlineData("", 1, "Choose a region")] // a blank region
+    [InlineData("x", 129, "give at most 128")] // a name of 129 characters
+    public async Task A_sign_in_without_a_region_or_with_an_overlong_name_is_refused_with_a_reason(string name, int size, string reason)
     {
+        var request = name.Length == 0
+            ? (object)new { regions = Enumerable.Repeat(" ", size).ToArray() }
+            : new { name = new string('x', size), regions = EveryRegion };
         using var web = Web();
-        using var refused = await web.PostAsync(new Uri("development/sign-in", UriKind.Relative), JsonContent.Create(new { regions = Array.Empty<string>() }), Cancel);
+        using var refused = await web.PostAsync(new Uri("development/sign-in", UriKind.Relative), JsonContent.Create(request), Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("Choose a region", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Contains(reason, await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -12,11 +12,19 @@ internal sealed class DevelopmentSignIn(byte[] key, TimeSpan lifetime, string au
     /// <summary>The scopes a dashboard may ask for: reading, never writing or administration.</summary>
     public static IReadOnlyList<string> Grantable { get; } = [Scopes.Read, Scopes.National, Scopes.Unpublished, Scopes.Embargoed];
 
+    /// <summary>The longest name a person may sign in with (it becomes the token's subject).</summary>
+    public const int MaxNameLength = 128;
+
     public TimeSpan Lifetime => lifetime;
 
     /// <summary>A token for <paramref name="regions"/> (or every region) with read and the chosen scopes, or why not.</summary>
     public SignInResult Mint(string subject, IReadOnlyList<string> regions, IReadOnlyList<string> scopes)
     {
+        if (subject.Length > MaxNameLength)
+        {
+            return SignInResult.Refused($"The name is {subject.Length} characters long; give at most {MaxNameLength}.");
+        }
+
         if (regions.Count == 0 || regions.Any(string.IsNullOrWhiteSpace))
         {
             return SignInResult.Refused($"Choose a region, or '{TokenClaims.AllRegions}' for every region.");

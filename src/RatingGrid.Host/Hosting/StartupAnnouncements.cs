@@ -42,7 +42,7 @@ internal static partial class StartupAnnouncements
     [LoggerMessage(Level = LogLevel.Critical, Message = "AUTHENTICATION IS OFF (Auth:Mode=None): anyone who can reach this port may read every rating and write every judgement, and actors are whatever requests claim. Never run like this outside a test.")]
     private static partial void LogNoAuthentication(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Development sign-in is on (a development key is configured): anyone reaching port {WebPort} can sign in to the dashboard and read, with tokens lasting {Minutes} minutes. Production hosts set Auth:Authority instead.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development sign-in is on (a development key is configured): anyone reaching port {WebPort} can sign in to the dashboard and read, with tokens lasting {Minutes} minutes. Production hosts set Auth:Authority instead.")]
     private static partial void LogDevelopmentSignIn(ILogger logger, int webPort, int minutes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bearer tokens arrive in clear on {Address}: set Service:TlsCertificateFile and Service:TlsKeyFile, or terminate TLS in front of this port.")]
