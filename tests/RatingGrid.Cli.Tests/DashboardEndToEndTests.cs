@@ -7,14 +7,10 @@ using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
 using Microsoft.Playwright;
 using RatingGrid.Contracts.V1;
-using RatingGrid.Host.Tests;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Cli.Tests;
-
-/// <summary>A host of its own for the browser tests: a development key, so its dashboard offers the development sign-in.</summary>
-public sealed class DashboardHostFixture(Azurite azurite) : HostFixture(azurite);
 
 /// <summary>The dashboard in a real headless Chromium against a real host on Azurite, signed in as a person would.</summary>
 public sealed partial class DashboardEndToEndTests(DashboardHostFixture host) : IClassFixture<DashboardHostFixture>
