@@ -15,6 +15,9 @@ internal sealed class DevelopmentSignIn(byte[] key, TimeSpan lifetime, string au
     /// <summary>The longest name a person may sign in with (it becomes the token's subject).</summary>
     public const int MaxNameLength = 128;
 
+    /// <summary>The most regions one sign-in may be bound to (there are twelve; '*' stands for them all).</summary>
+    public const int MaxRegions = 64;
+
     public TimeSpan Lifetime => lifetime;
 
     /// <summary>A token for <paramref name="regions"/> (or every region) with read and the chosen scopes, or why not.</summary>
@@ -28,6 +31,11 @@ internal sealed class DevelopmentSignIn(byte[] key, TimeSpan lifetime, string au
         if (regions.Count == 0 || regions.Any(string.IsNullOrWhiteSpace))
         {
             return SignInResult.Refused($"Choose a region, or '{TokenClaims.AllRegions}' for every region.");
+        }
+
+        if (regions.Count > MaxRegions || regions.Any(r => r.Length > MaxNameLength))
+        {
+            return SignInResult.Refused($"Choose at most {MaxRegions} regions, each named in at most {MaxNameLength} characters.");
         }
 
         if (scopes.FirstOrDefault(s => !Grantable.Contains(s)) is { } unknown)
