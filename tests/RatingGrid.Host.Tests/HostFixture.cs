@@ -41,7 +41,7 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
     {
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         var local = LocalHostSettings.Create(azurite);
         (GrpcPort, HealthPort) = (local.GrpcPort, local.HealthPort);
@@ -66,7 +66,7 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
         Channel = TestTokens.Channel(Address, TestTokens.Everything());
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Channel?.Dispose();
         if (_app is not null)
