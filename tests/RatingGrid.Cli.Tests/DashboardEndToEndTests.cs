@@ -124,6 +124,11 @@ public sealed partial class DashboardEndToEndTests(DashboardHostFixture host) : 
         await browser.SignInAsync("*", Scopes.National);
         await Assertions.Expect(page.Locator("[data-chart=overall], [data-empty]").First).ToBeVisibleAsync();
         Assert.EndsWith("/nation", page.Url, StringComparison.Ordinal);
+
+        // Signing out forgets the token: the next page asks for sign-in again.
+        await page.GetByText("Sign out").ClickAsync();
+        await Assertions.Expect(page.Locator("form[data-sign-in]")).ToBeVisibleAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('ratinggrid.token')"));
     }
 
     private async Task<string> DemoAsync()

@@ -30,6 +30,10 @@ public sealed partial class DashboardOidcTests(OidcDashboardHostFixture host) : 
         // The authority bound the person to the North East: London is refused by the service.
         await page.GotoAsync($"{host.WebAddress}/regions/London");
         await Assertions.Expect(page.Locator("[role=alert]")).ToHaveAttributeAsync("data-problem", "Refused", new() { Timeout = 20_000 });
+
+        // Signing out goes through the authority's end-session endpoint and back.
+        await page.GetByText("Sign out").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/authentication/logged-out$"), new() { Timeout = 20_000 });
     }
 
     [GeneratedRegex(@"inspection\s+(demo-redcar-\d+)")]

@@ -48,7 +48,8 @@ internal sealed class TestOidcProvider : IAsyncDisposable
         app.MapGet("/authorize", (HttpRequest request) => provider.Authorize(request));
         app.MapPost("/token", async (HttpRequest request) => provider.Token(await request.ReadFormAsync()));
         app.MapGet("/userinfo", () => Results.Json(new Dictionary<string, string> { ["sub"] = Subject, ["name"] = "OIDC reader" }));
-        app.MapGet("/logout", (string? post_logout_redirect_uri) => Results.Redirect(post_logout_redirect_uri ?? "/"));
+        app.MapGet("/logout", (string? post_logout_redirect_uri, string? state) =>
+            Results.Redirect($"{post_logout_redirect_uri ?? "/"}{(state is null ? "" : $"?state={Uri.EscapeDataString(state)}")}"));
         await app.StartAsync();
         return provider;
     }
