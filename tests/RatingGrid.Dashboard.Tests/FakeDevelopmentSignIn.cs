@@ -9,8 +9,11 @@ internal sealed class FakeDevelopmentSignIn : IDevelopmentSignIn
 
     public string? Refusal { get; set; }
 
-    public Task<SignInChoices> ChoicesAsync(CancellationToken cancellationToken) =>
+    /// <summary>What asking for the choices answers: the two regions, or a pending or failed answer when a test sets it.</summary>
+    public Task<SignInChoices> Choices { get; set; } =
         Task.FromResult(new SignInChoices(["London", "North East"], ["ratinggrid.read", "ratinggrid.national", "ratinggrid.unpublished"], 30));
+
+    public Task<SignInChoices> ChoicesAsync(CancellationToken cancellationToken) => Choices;
 
     public Task<SignedInToken> SignInAsync(SignInRequest request, CancellationToken cancellationToken)
     {

@@ -94,4 +94,26 @@ public sealed class SignInPageTests : IDisposable
 
         Assert.StartsWith("authentication/login?returnUrl=", fakes.Location, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void While_the_hosts_choices_load_it_says_so()
+    {
+        _signIn.Choices = new TaskCompletionSource<SignInChoices>().Task;
+
+        var page = Render("sign-in");
+
+        Assert.Contains("Loading the sign-in", page.Find("[role=status]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("form"));
+    }
+
+    [Fact]
+    public void An_unreachable_sign_in_says_to_try_again_and_offers_no_form()
+    {
+        _signIn.Choices = Task.FromException<SignInChoices>(new HttpRequestException("Connection refused"));
+
+        var page = Render("sign-in");
+
+        page.WaitForAssertion(() => Assert.Contains("cannot be reached (Connection refused). Try again", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("form"));
+    }
 }
