@@ -23,17 +23,17 @@ public sealed partial class DashboardOidcTests(OidcDashboardHostFixture host) : 
         // Not signed in: to the authority and back, then on to the page asked for.
         await page.GotoAsync($"{host.WebAddress}/inspections/{id}");
 
-        await Assertions.Expect(page.Locator("[data-overall]")).ToContainTextAsync("Score 5 / 21: Requires improvement", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-overall]")).ToContainTextAsync("Score 5 / 21: Requires improvement");
         Assert.EndsWith($"/inspections/{id}", page.Url, StringComparison.Ordinal);
         await browser.CheckAsync("oidc-inspection");
 
         // The authority bound the person to the North East: London is refused by the service.
         await page.GotoAsync($"{host.WebAddress}/regions/London");
-        await Assertions.Expect(page.Locator("[role=alert]")).ToHaveAttributeAsync("data-problem", "Refused", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[role=alert]")).ToHaveAttributeAsync("data-problem", "Refused");
 
         // Signing out goes through the authority's end-session endpoint and back.
         await page.GetByText("Sign out").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/authentication/logged-out$"), new() { Timeout = 20_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/authentication/logged-out$"));
     }
 
     [GeneratedRegex(@"inspection\s+(demo-redcar-\d+)")]
