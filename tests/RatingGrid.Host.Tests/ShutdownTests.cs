@@ -127,7 +127,10 @@ public sealed class ShutdownTests(Azurite azurite)
         stopping.Stop();
 
         Assert.All(await Task.WhenAll(open), code => Assert.Equal(StatusCode.Unavailable, code));
-        Assert.True(stopping.Elapsed <= TimeSpan.FromSeconds(2), $"the host took {stopping.Elapsed.TotalSeconds:N1} s to exit (at most 2 s with no batch in flight)");
+        // A liveness bound, not a speed target: a waiting watch or change-wait would hold the host for
+        // the whole shutdown timeout; an idle host exits in about a second, more beside CI's other work.
+        var bound = RatingGridApp.ShutdownTimeout / 3;
+        Assert.True(stopping.Elapsed < bound, $"the host took {stopping.Elapsed.TotalSeconds:N1} s to exit with no batch in flight (bound {bound.TotalSeconds:N0} s; the shutdown timeout is {RatingGridApp.ShutdownTimeout.TotalSeconds:N0} s)");
     }
 
     // How a watch ended: the status its stream ended with.
