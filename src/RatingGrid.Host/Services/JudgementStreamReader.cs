@@ -10,7 +10,8 @@ namespace RatingGrid.Host.Services;
 /// <summary>
 /// The reading half of one StreamJudgements call: reads batches as they come, checks each, and hands
 /// it to the <see cref="StreamDispatcher"/>, running ahead of acknowledgements up to the in-flight
-/// limit (the channel's bound) so that concurrent batches share storage writes.
+/// limit (the channel's bound) so that concurrent batches share storage writes. The batches it has
+/// read are sent whenever it would wait, so those that arrived together travel together.
 /// </summary>
 internal sealed class JudgementStreamReader(
     RegionGuard regions,
@@ -39,7 +40,7 @@ internal sealed class JudgementStreamReader(
                 bool more;
                 try
                 {
-                    more = await requests.MoveNext(stop);
+                    more = await FlushingBeforeWait(requests.MoveNext(stop));
                 }
                 catch (Exception) when (stop.IsCancellationRequested)
                 {
@@ -53,7 +54,7 @@ internal sealed class JudgementStreamReader(
 
                 var batch = requests.Current;
                 // Checked before the next batch is read, so batches reach the dispatcher in the order sent.
-                await inFlight.WriteAsync((batch, await RecordOrFailAsync(batch)), stop);
+                await FlushingBeforeWait(inFlight.WriteAsync((batch, await RecordOrFailAsync(batch)), stop));
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -66,8 +67,30 @@ internal sealed class JudgementStreamReader(
         }
         finally
         {
+            dispatcher.Flush(); // whatever was queued is sent: its receipt is already in flight
             inFlight.TryComplete();
         }
+    }
+
+    // Batches already read are sent before the reader waits, and only then.
+    private Task<bool> FlushingBeforeWait(Task<bool> next)
+    {
+        if (!next.IsCompleted)
+        {
+            dispatcher.Flush();
+        }
+
+        return next;
+    }
+
+    private ValueTask FlushingBeforeWait(ValueTask next)
+    {
+        if (!next.IsCompleted)
+        {
+            dispatcher.Flush();
+        }
+
+        return next;
     }
 
     private async Task<Task<BatchReceipt>> RecordOrFailAsync(JudgementBatch batch)
@@ -75,7 +98,7 @@ internal sealed class JudgementStreamReader(
         try
         {
             var checkedBatch = check(batch);
-            await regions.EnsureInspectionAsync(caller, batch.InspectionId);
+            await FlushingBeforeWait(regions.EnsureInspectionAsync(caller, batch.InspectionId));
             return dispatcher.Enqueue(batch.InspectionId, checkedBatch);
         }
         catch (Exception ex)

@@ -7,16 +7,23 @@ namespace RatingGrid.Host.Services;
 /// arrive meanwhile travel together in the next call (and share its storage write). Each batch still
 /// succeeds or fails on its own, and per inspection they are applied in the order received.
 /// </summary>
+/// <remarks>
+/// A batch waits to be sent until <see cref="Flush"/>: the reader flushes whenever it would wait
+/// (for the network, a region lookup or the in-flight limit), so batches already received go in one
+/// call instead of the first alone and the rest after its write. A batch is never held while the
+/// reader waits, so this adds no latency to a stream that sends one batch at a time.
+/// </remarks>
 internal sealed class StreamDispatcher(IGrainFactory grains)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
     private readonly HashSet<string> _calling = new(StringComparer.Ordinal);
+    private readonly List<string> _unsent = [];
 
+    /// <summary>Queues a batch for its inspection's next call, which <see cref="Flush"/> starts if none is in flight.</summary>
     public Task<BatchReceipt> Enqueue(string inspectionId, JudgementBatchInput batch)
     {
         var waiting = new Waiting(batch);
-        bool start;
         lock (_lock)
         {
             if (!_waiting.TryGetValue(inspectionId, out var queue))
@@ -25,15 +32,34 @@ internal sealed class StreamDispatcher(IGrainFactory grains)
             }
 
             queue.Add(waiting);
-            start = _calling.Add(inspectionId);
-        }
-
-        if (start)
-        {
-            _ = CallAsync(inspectionId);
+            if (_calling.Add(inspectionId))
+            {
+                _unsent.Add(inspectionId);
+            }
         }
 
         return waiting.Done.Task;
+    }
+
+    /// <summary>Starts a call for every inspection whose queued batches have none in flight.</summary>
+    public void Flush()
+    {
+        string[] starting;
+        lock (_lock)
+        {
+            if (_unsent.Count == 0)
+            {
+                return;
+            }
+
+            starting = [.. _unsent];
+            _unsent.Clear();
+        }
+
+        foreach (var inspectionId in starting)
+        {
+            _ = CallAsync(inspectionId);
+        }
     }
 
     private async Task CallAsync(string inspectionId)
