@@ -26,17 +26,7 @@ await using var azurite = new AzuriteProcess();
 await azurite.StartAsync();
 Console.WriteLine($"load: {inspections} inspections x {cases} cases x {revisions} revisions = {total:N0} judgements, {streams} streams, {batchSize} judgements per batch; {Environment.ProcessorCount} cores");
 var rows = new List<(string Target, double PerSecond)>();
-long writes = 0;
-using var meters = new System.Diagnostics.Metrics.MeterListener();
-meters.InstrumentPublished = (instrument, listener) =>
-{
-    if (instrument.Meter.Name == RatingGrid.Grains.Diagnostics.GrainMetrics.MeterName && instrument.Name == "ratinggrid.storage.writes")
-    {
-        listener.EnableMeasurementEvents(instrument);
-    }
-};
-meters.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref writes, value));
-meters.Start();
+using var writes = new WriteTally();
 
 // All three servers run side by side and are measured in turn, round after round, so that the
 // machine's drift over the run touches each of them alike; each figure is the median of its rounds.
@@ -57,6 +47,8 @@ foreach (var storage in Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PRO
 
 // Cores busy during each timed pass: Azurite's node process, and this process (client and hosts).
 var cores = targets.ToDictionary(t => t.Port, _ => new List<(double Azurite, double Here)>());
+// Inspection writes (group commits) while each target was timed, and their mean time.
+var commits = targets.ToDictionary(t => t.Port, _ => new List<(long Writes, double Milliseconds)>());
 foreach (var target in targets)
 {
     await MeasureAsync(target.Port, target.Open); // warm-up pass: the JIT must settle
@@ -65,7 +57,6 @@ foreach (var target in targets)
 var passes = targets.ToDictionary(t => t.Name, _ => new List<double>());
 // RATINGGRID_BENCH_ALLOCATIONS=1: also sample what the hosts' passes allocate, by type (client included).
 using var tally = Environment.GetEnvironmentVariable("RATINGGRID_BENCH_ALLOCATIONS") == "1" ? new AllocationTally() : null;
-var writesBefore = Interlocked.Read(ref writes);
 for (var round = 0; round < Rounds; round++)
 {
     foreach (var target in targets)
@@ -81,7 +72,6 @@ for (var round = 0; round < Rounds; round++)
 }
 
 tally?.Print();
-Console.WriteLine($"{Interlocked.Read(ref writes) - writesBefore:N0} storage writes by the hosts over the measured rounds");
 foreach (var target in targets)
 {
     rows.Add((target.Name, passes[target.Name].Order().ElementAt(Rounds / 2)));
@@ -108,6 +98,12 @@ foreach (var target in targets)
 {
     var busy = cores[target.Port].Skip(1).ToList(); // the first is the warm-up pass
     Console.WriteLine($"{target.Name,-26} cores busy while timed: Azurite {busy.Select(c => c.Azurite).Order().ElementAt(busy.Count / 2):N2}, this process (client and hosts) {busy.Select(c => c.Here).Order().ElementAt(busy.Count / 2):N2}");
+    if (target.Open)
+    {
+        var timed = commits[target.Port].Skip(1).ToList();
+        var count = timed.Sum(c => c.Writes);
+        Console.WriteLine($"{target.Name,-26} writes while timed: {(double)count / timed.Count / inspections:N2} per inspection ({revisions * cases / batchSize} batches each), {timed.Sum(c => c.Milliseconds) / Math.Max(1, count):N1} ms each on average");
+    }
 }
 
 Console.WriteLine("targets (issue 15): host on memory >= 60% of bare; host on Azurite >= 40% of bare");
@@ -144,6 +140,7 @@ async Task<double> MeasureAsync(int port, bool open)
          from chunk in Enumerable.Range(0, cases).Chunk(batchSize)
          select (Inspection: Id(i), Revision: r, Cases: chunk)).ToList()).ToList();
     var (azuriteBefore, hereBefore) = (azurite.ProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
+    var writesBefore = writes.Read();
     var watch = Stopwatch.StartNew();
     await Task.WhenAll(batches.Select(async mine =>
     {
@@ -173,6 +170,8 @@ async Task<double> MeasureAsync(int port, bool open)
         }
     }));
     var elapsed = watch.Elapsed;
+    var writesAfter = writes.Read();
+    commits[port].Add((writesAfter.Writes - writesBefore.Writes, writesAfter.LatencyMilliseconds - writesBefore.LatencyMilliseconds));
     cores[port].Add(((azurite.ProcessorTime - azuriteBefore) / elapsed, (Process.GetCurrentProcess().TotalProcessorTime - hereBefore) / elapsed));
     return total / elapsed.TotalSeconds;
 }
