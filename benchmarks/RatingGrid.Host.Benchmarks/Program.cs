@@ -48,7 +48,7 @@ foreach (var storage in Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PRO
 // Cores busy during each timed pass: Azurite's node process, and this process (client and hosts).
 var cores = targets.ToDictionary(t => t.Port, _ => new List<(double Azurite, double Here)>());
 // Inspection writes (group commits) while each target was timed, and their mean time.
-var commits = targets.ToDictionary(t => t.Port, _ => new List<(long Writes, double Milliseconds)>());
+var commits = targets.ToDictionary(t => t.Port, _ => new List<(long Writes, double Milliseconds, long Standings)>());
 foreach (var target in targets)
 {
     await MeasureAsync(target.Port, target.Open); // warm-up pass: the JIT must settle
@@ -102,7 +102,7 @@ foreach (var target in targets)
     {
         var timed = commits[target.Port].Skip(1).ToList();
         var count = timed.Sum(c => c.Writes);
-        Console.WriteLine($"{target.Name,-26} writes while timed: {(double)count / timed.Count / inspections:N2} per inspection ({revisions * cases / batchSize} batches each), {timed.Sum(c => c.Milliseconds) / Math.Max(1, count):N1} ms each on average");
+        Console.WriteLine($"{target.Name,-26} writes while timed: {(double)count / timed.Count / inspections:N2} per inspection ({revisions * cases / batchSize} batches each), {timed.Sum(c => c.Milliseconds) / Math.Max(1, count):N1} ms each on average; standings requests {(double)timed.Sum(c => c.Standings) / timed.Count / inspections:N2} per inspection");
     }
 }
 
@@ -142,6 +142,7 @@ async Task<double> MeasureAsync(int port, bool open)
     var (azuriteBefore, hereBefore) = (azurite.ProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
     var writesBefore = writes.Read();
     var watch = Stopwatch.StartNew();
+    Console.Error.WriteLine($"timed {port} from {DateTime.UtcNow:O}");
     await Task.WhenAll(batches.Select(async mine =>
     {
         using var call = client.StreamJudgements();
@@ -170,8 +171,9 @@ async Task<double> MeasureAsync(int port, bool open)
         }
     }));
     var elapsed = watch.Elapsed;
+    Console.Error.WriteLine($"timed {port} until {DateTime.UtcNow:O}");
     var writesAfter = writes.Read();
-    commits[port].Add((writesAfter.Writes - writesBefore.Writes, writesAfter.LatencyMilliseconds - writesBefore.LatencyMilliseconds));
+    commits[port].Add((writesAfter.Writes - writesBefore.Writes, writesAfter.LatencyMilliseconds - writesBefore.LatencyMilliseconds, writesAfter.StandingRequests - writesBefore.StandingRequests));
     cores[port].Add(((azurite.ProcessorTime - azuriteBefore) / elapsed, (Process.GetCurrentProcess().TotalProcessorTime - hereBefore) / elapsed));
     return total / elapsed.TotalSeconds;
 }

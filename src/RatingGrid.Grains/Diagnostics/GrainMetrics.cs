@@ -39,5 +39,7 @@ public static class GrainMetrics
 
     public static readonly Counter<long> StandingBytes = Meter.CreateCounter<long>("ratinggrid.standings.bytes_written", unit: "By", description: "Bytes of standings stored: the whole of what aggregation writes (regions and the nation write nothing).");
 
+    public static readonly Counter<long> StandingRequests = Meter.CreateCounter<long>("ratinggrid.standings.requests", description: "Requests that stored standings rows: a row alone, or a transaction of up to 100 rows of one region written meanwhile.");
+
     public static readonly Counter<long> Publications = Meter.CreateCounter<long>("ratinggrid.aggregation.publications", description: "Standings taken by a region or the nation (a newer version replacing an older).");
 }

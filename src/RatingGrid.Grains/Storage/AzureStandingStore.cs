@@ -14,9 +14,13 @@ namespace RatingGrid.Grains.Storage;
 /// an inspection's standing as last published in a row of its own, prefixed <c>~~published~</c>),
 /// the standing in the binary properties <c>D0</c>, <c>D1</c>, ... (64 KiB each), its version in
 /// <c>Version</c>. A write replaces the row only if it is still what this process last saw (ETag), so
-/// a stale publisher never replaces a newer standing with an older one.
+/// a stale publisher never replaces a newer standing with an older one. Rows of one region written
+/// while a request to it is in flight share the next request, an entity group transaction (one
+/// partition, up to 100 rows, all or nothing): a feed touching many inspections of a region costs a
+/// few requests, not one per inspection. A transaction another writer got in the way of is sent
+/// again row by row, each looking at what is stored first.
 /// </summary>
-public sealed class AzureStandingStore(TableClient table, Serializer<Standing> serializer, StorageCalls calls) : IStandingStore
+public sealed class AzureStandingStore : IStandingStore
 {
     private const int ChunkBytes = 64 * 1024;
     private const int MaxChunks = 15; // a table entity holds 1 MiB
@@ -26,26 +30,100 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
     private const string PublishedRow = "~~published~";
 
     private readonly ConcurrentDictionary<(string Partition, string Row), (ETag ETag, long Version)> _seen = new();
+    private readonly TableClient _table;
+    private readonly Serializer<Standing> _serializer;
+    private readonly StorageCalls _calls;
+    private readonly PartitionBatches<StandingRow> _batches;
+    private long _requests;
     private bool _tableExists;
 
-    public Task<long> WriteAsync(Standing standing, CancellationToken cancellationToken = default) =>
-        calls.RunAsync("store a standing", async ct =>
+    public AzureStandingStore(TableClient table, Serializer<Standing> serializer, StorageCalls calls)
+    {
+        (_table, _serializer, _calls) = (table, serializer, calls);
+        _batches = new PartitionBatches<StandingRow>(SendAsync, row => row.Standing.Version, row => row.Size);
+    }
+
+    internal string TableName => _table.Name;
+
+    /// <summary>Requests that stored rows, since this store was made: a row alone or a transaction of many.</summary>
+    internal long Requests => Interlocked.Read(ref _requests);
+
+    public async Task<long> WriteAsync(Standing standing, CancellationToken cancellationToken = default)
+    {
+        var row = Row(standing, StorageKeys.Encode(standing.InspectionId));
+        var writes = new List<Task> { _batches.WriteAsync(row.Entity.PartitionKey, row.Entity.RowKey, row) };
+        if (standing.Status == InspectionStatus.Published)
         {
-            var stored = await WriteRowAsync(standing, StorageKeys.Encode(standing.InspectionId), ct);
-            if (standing.Status == InspectionStatus.Published)
+            // Its own row, also versioned, so that a correction in progress (a newer, unpublished
+            // standing) leaves the published figures where they were.
+            var published = Row(standing, PublishedRow + StorageKeys.Encode(standing.InspectionId));
+            writes.Add(_batches.WriteAsync(published.Entity.PartitionKey, published.Entity.RowKey, published));
+        }
+
+        await Task.WhenAll(writes).WaitAsync(cancellationToken);
+        return _seen.TryGetValue(row.At, out var seen) ? Math.Max(seen.Version, standing.Version) : standing.Version;
+    }
+
+    // One request for the rows of one partition, bounded like every storage call.
+    private Task SendAsync(string partition, IReadOnlyList<StandingRow> rows) =>
+        _calls.RunAsync(rows.Count == 1 ? "store a standing" : $"store {rows.Count} standings of one region", async ct =>
+        {
+            if (rows.Count == 1)
             {
-                // Its own row, also versioned, so that a correction in progress (a newer, unpublished
-                // standing) leaves the published figures where they were.
-                await WriteRowAsync(standing, PublishedRow + StorageKeys.Encode(standing.InspectionId), ct);
+                await WriteRowAsync(rows[0], ct);
+                return;
             }
 
-            return stored;
-        }, cancellationToken);
+            await EnsureTableAsync(ct);
+            var sent = rows.Where(r => !(_seen.TryGetValue(r.At, out var seen) && seen.Version >= r.Standing.Version)).ToList();
+            if (sent.Count == 0)
+            {
+                return;
+            }
 
-    private async Task<long> WriteRowAsync(Standing standing, string rowKey, CancellationToken ct)
+            try
+            {
+                Interlocked.Increment(ref _requests);
+                GrainMetrics.StandingRequests.Add(1);
+                var answers = await _table.SubmitTransactionAsync(sent.Select(Action), ct);
+                for (var i = 0; i < sent.Count; i++)
+                {
+                    Saw(sent[i], i < answers.Value.Count ? answers.Value[i].Headers.ETag : null);
+                }
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412 || ex.FailedTransactionActionIndex is not null)
+            {
+                // One row stopped the whole transaction (most often another writer got to it first): each
+                // goes on its own, looking where it must, so that only that row's writer hears of it.
+                await Task.WhenAll(sent.Select(r => WriteRowAsync(r, ct)));
+            }
+        });
+
+    // An update only of the row as this process last saw it; an add where it has seen none.
+    private TableTransactionAction Action(StandingRow row) =>
+        _seen.TryGetValue(row.At, out var seen)
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.Entity, seen.ETag)
+            : new TableTransactionAction(TableTransactionActionType.Add, row.Entity);
+
+    // Without the row's new ETag, the next write must look before replacing it.
+    private void Saw(StandingRow row, ETag? etag)
     {
-        var (entity, size) = Entity(standing, rowKey);
-        var at = (entity.PartitionKey, entity.RowKey);
+        if (etag is { } known)
+        {
+            _seen[row.At] = (known, row.Standing.Version);
+        }
+        else
+        {
+            _seen.TryRemove(row.At, out _);
+        }
+
+        GrainMetrics.StandingBytes.Add(row.Size);
+    }
+
+    private async Task WriteRowAsync(StandingRow row, CancellationToken ct)
+    {
+        var (standing, entity, size) = (row.Standing, row.Entity, row.Size);
+        var at = row.At;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -54,25 +132,27 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
                 {
                     if (seen.Version >= standing.Version)
                     {
-                        return seen.Version;
+                        return;
                     }
 
-                    var replaced = await table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
-                    _seen[at] = (replaced.Headers.ETag ?? ETag.All, standing.Version);
-                    GrainMetrics.StandingBytes.Add(size);
-                    return standing.Version;
+                    Interlocked.Increment(ref _requests);
+                    GrainMetrics.StandingRequests.Add(1);
+                    var replaced = await _table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
+                    Saw(row, replaced.Headers.ETag);
+                    return;
                 }
 
                 // A row this process has not seen is most often a new inspection's: add it, and
                 // look at what is stored only if that is refused.
                 await EnsureTableAsync(ct);
-                var stored = attempt == 1 ? null : await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], ct);
+                var stored = attempt == 1 ? null : await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], ct);
                 if (stored is not { HasValue: true })
                 {
-                    var added = await table.AddEntityAsync(entity, ct);
-                    _seen[at] = (added.Headers.ETag ?? ETag.All, standing.Version);
-                    GrainMetrics.StandingBytes.Add(size);
-                    return standing.Version;
+                    Interlocked.Increment(ref _requests);
+                    GrainMetrics.StandingRequests.Add(1);
+                    var added = await _table.AddEntityAsync(entity, ct);
+                    Saw(row, added.Headers.ETag);
+                    return;
                 }
 
                 _seen[at] = (stored.Value!.ETag, stored.Value.GetInt64("Version") ?? 0);
@@ -85,13 +165,13 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
     }
 
     public Task<StoredStandings> ReadAsync(AggregateKey scope, CancellationToken cancellationToken = default) =>
-        calls.RunAsync("read standings", async ct =>
+        _calls.RunAsync("read standings", async ct =>
         {
             var (standings, published) = (new List<Standing>(), new List<Standing>());
             var filter = scope.Region is { } region ? TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Encode(region)}") : null;
             try
             {
-                await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
                 {
                     (entity.RowKey.StartsWith(PublishedRow, StringComparison.Ordinal) ? published : standings).Add(Read(entity));
                     _seen[(entity.PartitionKey, entity.RowKey)] = (entity.ETag, entity.GetInt64("Version") ?? 0);
@@ -105,9 +185,9 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
             return new StoredStandings(standings, published);
         }, cancellationToken);
 
-    private (TableEntity Entity, int Size) Entity(Standing standing, string rowKey)
+    private StandingRow Row(Standing standing, string rowKey)
     {
-        var bytes = serializer.SerializeToArray(standing);
+        var bytes = _serializer.SerializeToArray(standing);
         var chunks = (bytes.Length + ChunkBytes - 1) / ChunkBytes;
         if (chunks > MaxChunks)
         {
@@ -120,7 +200,7 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
             entity[$"D{i}"] = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();
         }
 
-        return (entity, bytes.Length);
+        return new StandingRow(standing, entity, bytes.Length);
     }
 
     private Standing Read(TableEntity entity)
@@ -131,14 +211,14 @@ public sealed class AzureStandingStore(TableClient table, Serializer<Standing> s
             bytes.AddRange(chunk);
         }
 
-        return serializer.Deserialize([.. bytes]) ?? throw new InvalidDataException($"Row {entity.RowKey} of the standings table holds no standing.");
+        return _serializer.Deserialize([.. bytes]) ?? throw new InvalidDataException($"Row {entity.RowKey} of the standings table holds no standing.");
     }
 
     private async Task EnsureTableAsync(CancellationToken ct)
     {
         if (!_tableExists)
         {
-            await table.CreateIfNotExistsAsync(ct);
+            await _table.CreateIfNotExistsAsync(ct);
             _tableExists = true;
         }
     }
