@@ -7,7 +7,7 @@ namespace RatingGrid.Grains.Storage;
 /// The newest standing of every inspection, one row each, and the standing it was last published
 /// at, one more row each, partitioned by region: what regions and the nation are rebuilt from when
 /// they activate. A write costs one row (two when it publishes), whatever the region or the nation
-/// holds. Every call is bounded by the storage budget.
+/// holds; rows may share a request with others of their region. Every call is bounded by the storage budget.
 /// </summary>
 public interface IStandingStore
 {
