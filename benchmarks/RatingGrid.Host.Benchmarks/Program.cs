@@ -47,6 +47,8 @@ foreach (var storage in Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PRO
 
 // Cores busy during each timed pass: Azurite's node process, and this process (client and hosts).
 var cores = targets.ToDictionary(t => t.Port, _ => new List<(double Azurite, double Here)>());
+// The share of each timed pass this process spent paused for garbage collection.
+var paused = targets.ToDictionary(t => t.Port, _ => new List<double>());
 // Inspection writes (group commits) while each target was timed, and their mean time.
 var commits = targets.ToDictionary(t => t.Port, _ => new List<(long Writes, double Milliseconds, long Standings)>());
 foreach (var target in targets)
@@ -97,7 +99,7 @@ foreach (var (target, perSecond) in rows)
 foreach (var target in targets)
 {
     var busy = cores[target.Port].Skip(1).ToList(); // the first is the warm-up pass
-    Console.WriteLine($"{target.Name,-26} cores busy while timed: Azurite {busy.Select(c => c.Azurite).Order().ElementAt(busy.Count / 2):N2}, this process (client and hosts) {busy.Select(c => c.Here).Order().ElementAt(busy.Count / 2):N2}");
+    Console.WriteLine($"{target.Name,-26} cores busy while timed: Azurite {busy.Select(c => c.Azurite).Order().ElementAt(busy.Count / 2):N2}, this process (client and hosts) {busy.Select(c => c.Here).Order().ElementAt(busy.Count / 2):N2}; paused for GC {paused[target.Port].Skip(1).Order().ElementAt(busy.Count / 2):P0} of the time");
     if (target.Open)
     {
         var timed = commits[target.Port].Skip(1).ToList();
@@ -141,8 +143,8 @@ async Task<double> MeasureAsync(int port, bool open)
          select (Inspection: Id(i), Revision: r, Cases: chunk)).ToList()).ToList();
     var (azuriteBefore, hereBefore) = (azurite.ProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
     var writesBefore = writes.Read();
+    var pauseBefore = GC.GetTotalPauseDuration();
     var watch = Stopwatch.StartNew();
-    Console.Error.WriteLine($"timed {port} from {DateTime.UtcNow:O}");
     await Task.WhenAll(batches.Select(async mine =>
     {
         using var call = client.StreamJudgements();
@@ -171,8 +173,8 @@ async Task<double> MeasureAsync(int port, bool open)
         }
     }));
     var elapsed = watch.Elapsed;
-    Console.Error.WriteLine($"timed {port} until {DateTime.UtcNow:O}");
     var writesAfter = writes.Read();
+    paused[port].Add((GC.GetTotalPauseDuration() - pauseBefore) / elapsed);
     commits[port].Add((writesAfter.Writes - writesBefore.Writes, writesAfter.LatencyMilliseconds - writesBefore.LatencyMilliseconds, writesAfter.StandingRequests - writesBefore.StandingRequests));
     cores[port].Add(((azurite.ProcessorTime - azuriteBefore) / elapsed, (Process.GetCurrentProcess().TotalProcessorTime - hereBefore) / elapsed));
     return total / elapsed.TotalSeconds;
