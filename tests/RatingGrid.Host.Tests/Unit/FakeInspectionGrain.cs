@@ -26,6 +26,9 @@ internal sealed class FakeInspectionGrain(string id) : IInspectionGrain
 
     public int Calls { get; private set; }
 
+    /// <summary>How many batches each <see cref="RecordBatchesAsync"/> call carried, in call order.</summary>
+    public List<int> BatchCalls { get; } = [];
+
     public Task<InspectionView> OpenAsync(InspectionDetails details, string actor)
     {
         Calls++;
@@ -44,6 +47,7 @@ internal sealed class FakeInspectionGrain(string id) : IInspectionGrain
 
     public async Task<IReadOnlyList<BatchResult>> RecordBatchesAsync(IReadOnlyList<JudgementBatchInput> batches)
     {
+        BatchCalls.Add(batches.Count);
         var results = new List<BatchResult>();
         foreach (var batch in batches)
         {
