@@ -25,15 +25,16 @@ string[] Regions = ["North East", "North West", "Greater Manchester", "Yorkshire
 
 await using var azurite = new AzuriteProcess();
 await azurite.StartAsync();
-using var written = new StorageTally();
+const string Publications = "ratinggrid.aggregation.publications", StandingRows = "ratinggrid.standings.writes", StandingBytes = "ratinggrid.standings.bytes_written";
+using var written = new GrainMeterSums(Publications, StandingRows, StandingBytes);
 
 await using (var durable = await StartHostAsync("AzureBlob"))
 {
     await FreshnessAsync(durable, inspections: 200, TimeSpan.FromSeconds(seconds));
 }
 
-Console.WriteLine($"aggregation writes: {written.Publications:N0} standings taken by regions and the nation, {written.Rows:N0} standings rows written, {written.Bytes:N0} bytes: " +
-    $"{written.Bytes / (double)Math.Max(1, written.Publications):N0} bytes per publication (regions and the nation write nothing; each row is one inspection's standing, at most one write per inspection per second)");
+Console.WriteLine($"aggregation writes: {written[Publications]:N0} standings taken by regions and the nation, {written[StandingRows]:N0} standings rows written, {written[StandingBytes]:N0} bytes: " +
+    $"{written[StandingBytes] / Math.Max(1, written[Publications]):N0} bytes per publication (regions and the nation write nothing; each row is one inspection's standing, at most one write per inspection per second)");
 
 await using (var memory = await StartHostAsync("Memory"))
 {

@@ -26,7 +26,8 @@ await using var azurite = new AzuriteProcess();
 await azurite.StartAsync();
 Console.WriteLine($"load: {inspections} inspections x {cases} cases x {revisions} revisions = {total:N0} judgements, {streams} streams, {batchSize} judgements per batch; {Environment.ProcessorCount} cores");
 var rows = new List<(string Target, double PerSecond)>();
-using var writes = new WriteTally();
+const string Writes = "ratinggrid.storage.writes", WriteLatency = "ratinggrid.storage.write_latency", StandingRequests = "ratinggrid.standings.requests";
+using var meters = new GrainMeterSums(Writes, WriteLatency, StandingRequests);
 
 // All three servers run side by side and are measured in turn, round after round, so that the
 // machine's drift over the run touches each of them alike; each figure is the median of its rounds.
@@ -45,12 +46,8 @@ foreach (var storage in Environment.GetEnvironmentVariable("RATINGGRID_BENCH_PRO
     targets.Add(($"host, {storage} storage", port, true, storage));
 }
 
-// Cores busy during each timed pass: Azurite's node process, and this process (client and hosts).
-var cores = targets.ToDictionary(t => t.Port, _ => new List<(double Azurite, double Here)>());
-// The share of each timed pass this process spent paused for garbage collection.
-var paused = targets.ToDictionary(t => t.Port, _ => new List<double>());
-// Inspection writes (group commits) while each target was timed, and their mean time.
-var commits = targets.ToDictionary(t => t.Port, _ => new List<(long Writes, double Milliseconds, long Standings)>());
+// What each timed pass cost besides its time (the first of each target's is its warm-up).
+var costs = targets.ToDictionary(t => t.Port, _ => new List<PassCost>());
 foreach (var target in targets)
 {
     await MeasureAsync(target.Port, target.Open); // warm-up pass: the JIT must settle
@@ -95,16 +92,17 @@ foreach (var (target, perSecond) in rows)
     Console.WriteLine($"{target,-26} {perSecond,12:N0} judgements/s  {share,6:P0} of bare  (rounds: {string.Join(" ", shares.Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))})");
 }
 
-// Where the machine went while each target was timed (medians over the rounds; 2 cores = 2.00).
+// Where the machine went while each target was timed (medians over the rounds; 2 cores = 2.00),
+// and what the hosts wrote meanwhile (totals over the rounds).
 foreach (var target in targets)
 {
-    var busy = cores[target.Port].Skip(1).ToList(); // the first is the warm-up pass
-    Console.WriteLine($"{target.Name,-26} cores busy while timed: Azurite {busy.Select(c => c.Azurite).Order().ElementAt(busy.Count / 2):N2}, this process (client and hosts) {busy.Select(c => c.Here).Order().ElementAt(busy.Count / 2):N2}; paused for GC {paused[target.Port].Skip(1).Order().ElementAt(busy.Count / 2):P0} of the time");
+    var timed = costs[target.Port].Skip(1).ToList();
+    double Median(Func<PassCost, double> of) => timed.Select(of).Order().ElementAt(timed.Count / 2);
+    Console.WriteLine($"{target.Name,-26} cores busy while timed: Azurite {Median(c => c.AzuriteCores):N2}, this process (client and hosts) {Median(c => c.OwnCores):N2}; paused for GC {Median(c => c.PausedShare):P0} of the time");
     if (target.Open)
     {
-        var timed = commits[target.Port].Skip(1).ToList();
         var count = timed.Sum(c => c.Writes);
-        Console.WriteLine($"{target.Name,-26} writes while timed: {(double)count / timed.Count / inspections:N2} per inspection ({revisions * cases / batchSize} batches each), {timed.Sum(c => c.Milliseconds) / Math.Max(1, count):N1} ms each on average; standings requests {(double)timed.Sum(c => c.Standings) / timed.Count / inspections:N2} per inspection");
+        Console.WriteLine($"{target.Name,-26} writes while timed: {count / timed.Count / inspections:N2} per inspection ({revisions * cases / batchSize} batches each), {timed.Sum(c => c.WriteMilliseconds) / Math.Max(1, count):N1} ms each on average; standings requests {timed.Sum(c => c.StandingRequests) / timed.Count / inspections:N2} per inspection");
     }
 }
 
@@ -141,9 +139,7 @@ async Task<double> MeasureAsync(int port, bool open)
          from r in Enumerable.Range(1, revisions)
          from chunk in Enumerable.Range(0, cases).Chunk(batchSize)
          select (Inspection: Id(i), Revision: r, Cases: chunk)).ToList()).ToList();
-    var (azuriteBefore, hereBefore) = (azurite.ProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
-    var writesBefore = writes.Read();
-    var pauseBefore = GC.GetTotalPauseDuration();
+    var before = Snapshot();
     var watch = Stopwatch.StartNew();
     await Task.WhenAll(batches.Select(async mine =>
     {
@@ -173,12 +169,15 @@ async Task<double> MeasureAsync(int port, bool open)
         }
     }));
     var elapsed = watch.Elapsed;
-    var writesAfter = writes.Read();
-    paused[port].Add((GC.GetTotalPauseDuration() - pauseBefore) / elapsed);
-    commits[port].Add((writesAfter.Writes - writesBefore.Writes, writesAfter.LatencyMilliseconds - writesBefore.LatencyMilliseconds, writesAfter.StandingRequests - writesBefore.StandingRequests));
-    cores[port].Add(((azurite.ProcessorTime - azuriteBefore) / elapsed, (Process.GetCurrentProcess().TotalProcessorTime - hereBefore) / elapsed));
+    var after = Snapshot();
+    costs[port].Add(new PassCost(
+        (after.Azurite - before.Azurite) / elapsed, (after.Own - before.Own) / elapsed, (after.Paused - before.Paused) / elapsed,
+        after.Writes - before.Writes, after.WriteMilliseconds - before.WriteMilliseconds, after.StandingRequests - before.StandingRequests));
     return total / elapsed.TotalSeconds;
 }
+
+(TimeSpan Azurite, TimeSpan Own, TimeSpan Paused, double Writes, double WriteMilliseconds, double StandingRequests) Snapshot() =>
+    (azurite.ProcessorTime, Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), meters[Writes], meters[WriteLatency], meters[StandingRequests]);
 
 Judgement Judgement(string caseId, int revision)
 {

@@ -83,8 +83,7 @@ public sealed class AzureStandingStore : IStandingStore
 
             try
             {
-                Interlocked.Increment(ref _requests);
-                GrainMetrics.StandingRequests.Add(1);
+                CountRequest();
                 var answers = await _table.SubmitTransactionAsync(sent.Select(Action), ct);
                 for (var i = 0; i < sent.Count; i++)
                 {
@@ -104,6 +103,12 @@ public sealed class AzureStandingStore : IStandingStore
         _seen.TryGetValue(row.At, out var seen)
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.Entity, seen.ETag)
             : new TableTransactionAction(TableTransactionActionType.Add, row.Entity);
+
+    private void CountRequest()
+    {
+        Interlocked.Increment(ref _requests);
+        GrainMetrics.StandingRequests.Add(1);
+    }
 
     // Without the row's new ETag, the next write must look before replacing it.
     private void Saw(StandingRow row, ETag? etag)
@@ -135,8 +140,7 @@ public sealed class AzureStandingStore : IStandingStore
                         return;
                     }
 
-                    Interlocked.Increment(ref _requests);
-                    GrainMetrics.StandingRequests.Add(1);
+                    CountRequest();
                     var replaced = await _table.UpdateEntityAsync(entity, seen.ETag, TableUpdateMode.Replace, ct);
                     Saw(row, replaced.Headers.ETag);
                     return;
@@ -148,8 +152,7 @@ public sealed class AzureStandingStore : IStandingStore
                 var stored = attempt == 1 ? null : await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], ct);
                 if (stored is not { HasValue: true })
                 {
-                    Interlocked.Increment(ref _requests);
-                    GrainMetrics.StandingRequests.Add(1);
+                    CountRequest();
                     var added = await _table.AddEntityAsync(entity, ct);
                     Saw(row, added.Headers.ETag);
                     return;

@@ -28,14 +28,14 @@ internal sealed class PartitionBatches<T>(Func<string, IReadOnlyList<T>, Task> s
         bool start;
         lock (_lock)
         {
-            if (!_partitions.TryGetValue(partition, out var queue))
+            // A partition has a queue exactly while its sender runs: the sender drops it once empty.
+            start = !_partitions.TryGetValue(partition, out var queue);
+            if (start)
             {
                 _partitions[partition] = queue = new PartitionQueue<T>();
             }
 
-            done = queue.Add(row, value, version);
-            start = !queue.Sending;
-            queue.Sending = true;
+            done = queue!.Add(row, value, version);
         }
 
         if (start)

@@ -6,9 +6,6 @@ internal sealed class PartitionQueue<T>
     private readonly List<QueuedRow<T>> _rows = [];
     private readonly Dictionary<string, QueuedRow<T>> _byKey = new(StringComparer.Ordinal);
 
-    /// <summary>Whether a request of this partition is being sent (it takes the queued rows when done).</summary>
-    public bool Sending { get; set; }
-
     /// <summary>Queues <paramref name="value"/>, or folds it into the row already queued, keeping the newer version.</summary>
     public Task Add(string row, T value, Func<T, long> version)
     {
@@ -43,11 +40,6 @@ internal sealed class PartitionQueue<T>
         foreach (var row in taken)
         {
             _byKey.Remove(row.Key);
-        }
-
-        if (count == 0)
-        {
-            Sending = false;
         }
 
         return taken;
