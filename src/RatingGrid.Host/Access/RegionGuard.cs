@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Abstractions.References;
 
 namespace RatingGrid.Host.Access;
 
@@ -42,7 +43,7 @@ internal sealed class RegionGuard(IGrainFactory grains)
 
     private async ValueTask LookUpAsync(Caller caller, string inspectionId)
     {
-        var region = await grains.GetGrain<IInspectionGrain>(inspectionId).GetRegionAsync();
+        var region = await grains.Get<IInspectionGrain>(inspectionId).GetRegionAsync();
         if (region is null)
         {
             return;

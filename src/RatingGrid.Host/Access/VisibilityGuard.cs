@@ -2,6 +2,7 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Abstractions.References;
 using RatingGrid.Grains.Inspections;
 using RatingGrid.Host.Mapping;
 
@@ -20,7 +21,7 @@ internal sealed class VisibilityGuard(IGrainFactory grains, LocalInspectionViews
     {
         if (caller.Visibility != Visibility.Unpublished)
         {
-            Ensure(caller, localViews.TryGet(inspectionId, out var view) ? view : await grains.GetGrain<IInspectionGrain>(inspectionId).GetAsync());
+            Ensure(caller, localViews.TryGet(inspectionId, out var view) ? view : await grains.Get<IInspectionGrain>(inspectionId).GetAsync());
         }
     }
 
