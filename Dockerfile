@@ -20,7 +20,7 @@ COPY src/RatingGrid.Contracts/RatingGrid.Contracts.csproj src/RatingGrid.Contrac
 COPY src/RatingGrid.Grains.Abstractions/RatingGrid.Grains.Abstractions.csproj src/RatingGrid.Grains.Abstractions/
 COPY src/RatingGrid.Grains/RatingGrid.Grains.csproj src/RatingGrid.Grains/
 COPY src/RatingGrid.Security/RatingGrid.Security.csproj src/RatingGrid.Security/
-COPY src/RatingGrid.Host/RatingGrid.Host.csproj src/RatingGrid.Host/
+COPY src/RatingGrid.Host/RatingGrid.Host.csproj src/RatingGrid.Host/HostRuntime.props src/RatingGrid.Host/
 RUN dotnet restore src/RatingGrid.Host/RatingGrid.Host.csproj
 COPY src/ src/
 RUN dotnet publish src/RatingGrid.Host/RatingGrid.Host.csproj -c Release -o /app --no-restore /p:UseAppHost=false
