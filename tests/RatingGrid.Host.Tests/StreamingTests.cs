@@ -51,6 +51,35 @@ public sealed class StreamingTests(HostFixture host) : IClassFixture<HostFixture
     }
 
     [Fact]
+    public async Task A_client_that_waits_for_each_acknowledgement_before_sending_the_next_batch_is_answered_every_time()
+    {
+        // The reader holds back the inspection a stream is in the middle of, hoping for its next batch;
+        // a client that sends nothing more until it hears back must be answered all the same.
+        var ids = new[] { Requests.NewId(), Requests.NewId() };
+        foreach (var id in ids)
+        {
+            await host.Inspections.OpenInspectionAsync(Requests.Open(id), cancellationToken: Cancel);
+        }
+
+        using var call = host.Inspections.StreamJudgements(cancellationToken: Cancel);
+        var batches = new[] { ids[0], ids[0], ids[0], ids[1], ids[0], ids[1], ids[1] }
+            .Select((id, i) => Batch(id, (ulong)(i + 1), size: 10, cases: 1_000))
+            .ToList();
+        foreach (var batch in batches)
+        {
+            await call.RequestStream.WriteAsync(batch, Cancel);
+            using var answered = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            answered.CancelAfter(TimeSpan.FromSeconds(30)); // bounds the hang this test exists to catch, not a timing target
+            Assert.True(await call.ResponseStream.MoveNext(answered.Token), $"batch {batch.BatchId} got no acknowledgement");
+            Assert.Equal(batch.BatchId, call.ResponseStream.Current.BatchId);
+            Assert.Equal(10, call.ResponseStream.Current.Outcomes.Count);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext(Cancel));
+    }
+
+    [Fact]
     public async Task A_client_that_drops_the_stream_and_resends_what_was_not_acknowledged_ends_with_the_same_ratings()
     {
         var id = Requests.NewId();

@@ -9,6 +9,7 @@ using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Abstractions.Registry;
+using RatingGrid.Grains.Abstractions.References;
 using RatingGrid.Grains.Inspections;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
@@ -112,7 +113,8 @@ internal sealed class InspectionGrpcService(
         var inFlight = Channel.CreateBounded<(JudgementBatch Batch, Task<BatchReceipt> Receipt)>(limits.Value.MaxBatchesInFlightPerStream);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var caller = context.Caller();
-        var reader = new JudgementStreamReader(regions, new StreamDispatcher(grains), b => ToGrainBatch(b.InspectionId, caller, b.Actor, b.Judgements), caller)
+        var dispatcher = new StreamDispatcher(grains);
+        var reader = new JudgementStreamReader(regions, dispatcher, b => ToGrainBatch(b.InspectionId, caller, b.Actor, b.Judgements), caller)
             .ReadAsync(requestStream, context.GetHttpContext().Request.BodyReader, inFlight.Writer, stopReading.Token);
         try
         {
@@ -121,6 +123,11 @@ internal sealed class InspectionGrpcService(
                 BatchReceipt acknowledged;
                 try
                 {
+                    if (!receipt.IsCompleted)
+                    {
+                        dispatcher.Release(batch.InspectionId); // the reader may be holding it back
+                    }
+
                     acknowledged = await receipt;
                 }
                 catch (Exception ex) when (ErrorStatus.From(ex, $"Batch {batch.BatchId}: ") is { } status)
@@ -249,7 +256,7 @@ internal sealed class InspectionGrpcService(
             rulebooks.Find(reference.Id, 0) is null ? $"{field}.id" : $"{field}.version",
             $"no rulebook {reference.Id}{(reference.Version == 0 ? "" : $" v{reference.Version}")}; known: {rulebooks.Known}")]);
 
-    private IInspectionGrain Grain(string inspectionId) => grains.GetGrain<IInspectionGrain>(inspectionId);
+    private IInspectionGrain Grain(string inspectionId) => grains.Get<IInspectionGrain>(inspectionId);
 
     private RequestChecks Checks() => new(limits.Value);
 }

@@ -19,6 +19,8 @@ internal sealed class JudgementStreamReader(
     Func<JudgementBatch, JudgementBatchInput> check,
     Caller caller)
 {
+    private string? _tail;
+
     /// <summary>Reads until the client completes, the call stops, or <paramref name="stop"/> fires; then completes <paramref name="inFlight"/>.</summary>
     public async Task ReadAsync(
         IAsyncStreamReader<JudgementBatch> requests,
@@ -54,7 +56,9 @@ internal sealed class JudgementStreamReader(
 
                 var batch = requests.Current;
                 // Checked before the next batch is read, so batches reach the dispatcher in the order sent.
-                await FlushingBeforeWait(inFlight.WriteAsync((batch, await RecordOrFailAsync(batch)), stop));
+                var receipt = await RecordOrFailAsync(batch);
+                _tail = batch.InspectionId;
+                await FlushingBeforeWait(inFlight.WriteAsync((batch, receipt), stop));
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -72,12 +76,16 @@ internal sealed class JudgementStreamReader(
         }
     }
 
-    // Batches already read are sent before the reader waits, and only then.
+    // Batches already read are sent before the reader waits, and only then; all but those of the
+    // inspection the stream is in the middle of, whose next batches are likely the next to come and
+    // can share their write. Those go at the next wait after a batch of another inspection, when the
+    // stream ends, or once the acknowledging side reaches them: acknowledgements go out in order, so
+    // until every batch before them is answered, holding them back keeps no answer from the client.
     private Task<bool> FlushingBeforeWait(Task<bool> next)
     {
         if (!next.IsCompleted)
         {
-            dispatcher.Flush();
+            dispatcher.FlushAllBut(_tail);
         }
 
         return next;
@@ -87,7 +95,7 @@ internal sealed class JudgementStreamReader(
     {
         if (!next.IsCompleted)
         {
-            dispatcher.Flush();
+            dispatcher.FlushAllBut(_tail);
         }
 
         return next;

@@ -1,4 +1,5 @@
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.Abstractions.References;
 
 namespace RatingGrid.Host.Services;
 
@@ -10,8 +11,11 @@ namespace RatingGrid.Host.Services;
 /// <remarks>
 /// A batch waits to be sent until <see cref="Flush"/>: the reader flushes whenever it would wait
 /// (for the network, a region lookup or the in-flight limit), so batches already received go in one
-/// call instead of the first alone and the rest after its write. A batch is never held while the
-/// reader waits, so this adds no latency to a stream that sends one batch at a time.
+/// call instead of the first alone and the rest after its write. The inspection the stream is in the
+/// middle of may be held back a little longer (<see cref="FlushAllBut"/>), until the acknowledging
+/// side, which answers batches in order, has nothing before it left to wait for (<see cref="Release"/>):
+/// a client sending an inspection's batches one after another then has them stored in one write,
+/// and one that waits for each acknowledgement is answered as soon as its batch is stored.
 /// </remarks>
 internal sealed class StreamDispatcher(IGrainFactory grains)
 {
@@ -42,18 +46,45 @@ internal sealed class StreamDispatcher(IGrainFactory grains)
     }
 
     /// <summary>Starts a call for every inspection whose queued batches have none in flight.</summary>
-    public void Flush()
+    public void Flush() => Start(held: null);
+
+    /// <summary>
+    /// As <see cref="Flush"/>, but keeps back the batches of <paramref name="held"/>, the inspection
+    /// the stream is in the middle of: its next batches are likely the next to arrive, and waiting for
+    /// them lets them share a write. Whoever then waits on a held batch must <see cref="Release"/> it.
+    /// </summary>
+    public void FlushAllBut(string? held) => Start(held);
+
+    /// <summary>Starts the call for <paramref name="inspectionId"/> if its batches are held back; otherwise does nothing.</summary>
+    public void Release(string inspectionId)
     {
-        string[] starting;
         lock (_lock)
         {
-            if (_unsent.Count == 0)
+            if (!_unsent.Remove(inspectionId))
+            {
+                return;
+            }
+        }
+
+        _ = CallAsync(inspectionId);
+    }
+
+    private void Start(string? held)
+    {
+        List<string> starting;
+        lock (_lock)
+        {
+            if (_unsent.Count == 0 || (_unsent.Count == 1 && _unsent[0] == held))
             {
                 return;
             }
 
             starting = [.. _unsent];
             _unsent.Clear();
+            if (held is not null && starting.Remove(held))
+            {
+                _unsent.Add(held);
+            }
         }
 
         foreach (var inspectionId in starting)
@@ -64,7 +95,7 @@ internal sealed class StreamDispatcher(IGrainFactory grains)
 
     private async Task CallAsync(string inspectionId)
     {
-        var grain = grains.GetGrain<IInspectionGrain>(inspectionId);
+        var grain = grains.Get<IInspectionGrain>(inspectionId);
         while (true)
         {
             List<Waiting> group;

@@ -56,4 +56,48 @@ public sealed class StreamDispatcherTests
 
         Assert.Equal([1, 1], a.BatchCalls);
     }
+
+    [Fact]
+    public async Task The_inspection_held_back_waits_for_its_release_while_the_others_go_and_then_goes_in_one_call()
+    {
+        var (a, b) = (await OpenedAsync("a"), await OpenedAsync("b"));
+        var dispatcher = new StreamDispatcher(_grains);
+
+        var first = new[] { dispatcher.Enqueue("b", Batch(1)), dispatcher.Enqueue("a", Batch(1)), dispatcher.Enqueue("a", Batch(2)) };
+        dispatcher.FlushAllBut("a");
+        await first[0];
+        Assert.Equal([1], b.BatchCalls);
+        Assert.Empty(a.BatchCalls);
+
+        // Held back through further flushes while it stays the stream's newest inspection...
+        var third = dispatcher.Enqueue("a", Batch(3));
+        dispatcher.FlushAllBut("a");
+        Assert.Empty(a.BatchCalls);
+        Assert.False(first[1].IsCompleted);
+
+        // ...until released: then all three in one call, in order.
+        dispatcher.Release("a");
+        await Task.WhenAll(first[1], first[2], third);
+        Assert.Equal([3], a.BatchCalls);
+        Assert.Equal([1L, 2L, 3L], a.Batches.Select(x => x.Judgements[0].Revision));
+    }
+
+    [Fact]
+    public async Task Releasing_an_inspection_that_is_not_held_back_sends_nothing_more()
+    {
+        var a = await OpenedAsync("a");
+        var dispatcher = new StreamDispatcher(_grains);
+        var sent = dispatcher.Enqueue("a", Batch(1));
+        dispatcher.Flush();
+        await sent;
+
+        dispatcher.Release("a");
+        dispatcher.Release("never-seen");
+        var next = dispatcher.Enqueue("a", Batch(2));
+        Assert.False(next.IsCompleted);
+        dispatcher.FlushAllBut("b");
+        await next;
+
+        Assert.Equal([1, 1], a.BatchCalls);
+    }
 }
