@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Orleans.Metadata;
 
 namespace RatingGrid.Grains.Abstractions.References;
 
@@ -24,10 +25,10 @@ public static class StringKeyedGrains
     {
         private static readonly ConditionalWeakTable<IGrainFactory, ResolvedTypes> ByFactory = [];
 
-        // Read from a reference the factory makes itself; a factory that is not Orleans' own (a test
-        // double) makes no grain reference, and is asked every time.
+        // Read from a reference Orleans' factory makes itself (an internal type, known by its
+        // assembly); any other factory (a test double) is asked every time.
         public static ResolvedTypes Of(IGrainFactory grains) => ByFactory.GetValue(grains, static factory =>
-            factory.GetGrain<TGrain>("-") is GrainReference sample
+            factory.GetType().Assembly == typeof(GrainInterfaceTypeResolver).Assembly && factory.GetGrain<TGrain>("-") is GrainReference sample
                 ? new ResolvedTypes(true, sample.GrainId.Type, sample.InterfaceType)
                 : new ResolvedTypes(false, default, default));
     }
