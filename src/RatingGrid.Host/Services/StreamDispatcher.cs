@@ -46,30 +46,14 @@ internal sealed class StreamDispatcher(IGrainFactory grains)
     }
 
     /// <summary>Starts a call for every inspection whose queued batches have none in flight.</summary>
-    public void Flush() => Start(held: null);
+    public void Flush() => FlushAllBut(held: null);
 
     /// <summary>
     /// As <see cref="Flush"/>, but keeps back the batches of <paramref name="held"/>, the inspection
     /// the stream is in the middle of: its next batches are likely the next to arrive, and waiting for
     /// them lets them share a write. Whoever then waits on a held batch must <see cref="Release"/> it.
     /// </summary>
-    public void FlushAllBut(string? held) => Start(held);
-
-    /// <summary>Starts the call for <paramref name="inspectionId"/> if its batches are held back; otherwise does nothing.</summary>
-    public void Release(string inspectionId)
-    {
-        lock (_lock)
-        {
-            if (!_unsent.Remove(inspectionId))
-            {
-                return;
-            }
-        }
-
-        _ = CallAsync(inspectionId);
-    }
-
-    private void Start(string? held)
+    public void FlushAllBut(string? held)
     {
         List<string> starting;
         lock (_lock)
@@ -91,6 +75,20 @@ internal sealed class StreamDispatcher(IGrainFactory grains)
         {
             _ = CallAsync(inspectionId);
         }
+    }
+
+    /// <summary>Starts the call for <paramref name="inspectionId"/> if its batches are held back; otherwise does nothing.</summary>
+    public void Release(string inspectionId)
+    {
+        lock (_lock)
+        {
+            if (!_unsent.Remove(inspectionId))
+            {
+                return;
+            }
+        }
+
+        _ = CallAsync(inspectionId);
     }
 
     private async Task CallAsync(string inspectionId)
