@@ -1,6 +1,7 @@
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Domain.Tests;
 

@@ -1,6 +1,7 @@
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Domain.Tests;
 
@@ -50,7 +51,7 @@ public sealed class PduPictureTests
                     fieldwork: Fieldwork(2020 + random.Next(5), 1 + random.Next(12))));
 
                 var expected = aggregate.Standings.GroupBy(x => x.PduKey)
-                    .Select(g => g.Aggregate((newest, next) => PduPicture.IsNewer(next, newest) ? next : newest))
+                    .Select(g => g.Aggregate((newest, next) => Recency.IsNewer(next, newest) ? next : newest))
                     .ToList();
                 var current = aggregate.Figures(TestRulebooks.Hmip2023.Key).Current;
                 Assert.True(expected.Count == current.Pdus, $"seed {BaseSeed + s}, step {step}: {current.Pdus} PDUs, expected {expected.Count}");

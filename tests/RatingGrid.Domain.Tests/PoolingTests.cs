@@ -1,5 +1,6 @@
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Domain.Tests;
 

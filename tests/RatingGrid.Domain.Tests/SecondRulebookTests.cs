@@ -1,5 +1,6 @@
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Domain.Tests;
 

@@ -46,7 +46,7 @@ internal static class Requests
         {
             ledger.Apply(new Domain.Ledger.CaseJudgement(judgement.CaseId, judgement.Revision, judgement.CaseType,
                 [.. judgement.Traits.Select(t => new Domain.Ledger.CaseTrait(t.Name, t.Value))],
-                [.. judgement.Answers.Select(a => new Domain.Ledger.KeyQuestionAnswer(a.KeyQuestionId, (Domain.Ledger.Answer)(int)a.Answer))]));
+                [.. judgement.Answers.Select(a => new Domain.Ledger.KeyQuestionAnswer(a.KeyQuestionId, (Domain.Scoring.Answer)(int)a.Answer))]));
         }
 
         return ledger.Results();

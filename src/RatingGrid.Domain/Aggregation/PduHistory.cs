@@ -7,7 +7,7 @@ public static class PduHistory
     public static IReadOnlyList<PduInspection> Of(string pduId, IEnumerable<Standing> standings)
     {
         var ordered = standings.Where(s => s.PduKey == pduId).ToList();
-        ordered.Sort((a, b) => PduPicture.IsNewer(a, b) ? 1 : PduPicture.IsNewer(b, a) ? -1 : 0);
+        ordered.Sort((a, b) => Recency.Of(a).CompareTo(Recency.Of(b)));
         var history = new List<PduInspection>(ordered.Count);
         Standing? previous = null;
         foreach (var standing in ordered)

@@ -4,7 +4,7 @@ namespace RatingGrid.Domain.Aggregation;
 
 /// <summary>
 /// The current picture, as the inspectorate counts it: each PDU once, by its newest inspection
-/// (latest fieldwork end, then start, then inspection id), however often it has been inspected.
+/// (<see cref="Recency"/>), however often it has been inspected.
 /// Kept up to date as standings come and go, so reading it costs nothing per inspection held.
 /// </summary>
 public sealed class PduPicture(Rulebook rulebook)
@@ -50,25 +50,12 @@ public sealed class PduPicture(Rulebook rulebook)
         _overall.Counts(),
         _standards.ToDictionary(s => s.Key, s => s.Value.Counts(), StringComparer.Ordinal));
 
-    /// <summary>Which of two inspections of one PDU is the newer.</summary>
-    public static bool IsNewer(Standing candidate, Standing than)
-    {
-        var byEnd = Nullable.Compare(candidate.Fieldwork?.End, than.Fieldwork?.End);
-        if (byEnd != 0)
-        {
-            return byEnd > 0;
-        }
-
-        var byStart = Nullable.Compare(candidate.Fieldwork?.Start, than.Fieldwork?.Start);
-        return byStart != 0 ? byStart > 0 : string.CompareOrdinal(candidate.InspectionId, than.InspectionId) > 0;
-    }
-
     private static Standing? Newest(List<Standing> inspections)
     {
         Standing? newest = null;
         foreach (var standing in inspections)
         {
-            if (newest is null || IsNewer(standing, newest))
+            if (newest is null || Recency.IsNewer(standing, newest))
             {
                 newest = standing;
             }

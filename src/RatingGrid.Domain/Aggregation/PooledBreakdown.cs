@@ -1,4 +1,3 @@
-using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Domain.Aggregation;

@@ -45,4 +45,16 @@ public sealed record Standing(
 
     /// <summary>The day (UTC) it was first published, or null while unpublished.</summary>
     public DateOnly? PublishedOn => PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+
+    /// <summary>
+    /// The first day (as a day number) on which the current picture of that day counts it: the day it
+    /// was first published; for unpublished work, the day its fieldwork began (any day, where its
+    /// fieldwork is not known). <see cref="int.MaxValue"/> for a published inspection without its day.
+    /// </summary>
+    public int ExistsFrom => Status == InspectionStatus.Published
+        ? PublishedOn?.DayNumber ?? int.MaxValue
+        : Fieldwork?.Start.DayNumber ?? int.MinValue;
+
+    /// <summary>Whether it existed by <paramref name="day"/>, for the current picture of that day.</summary>
+    public bool ExistedBy(DateOnly day) => ExistsFrom <= day.DayNumber;
 }

@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Domain.Ledger;
 

@@ -1,3 +1,5 @@
+using RatingGrid.Domain.Scoring;
+
 namespace RatingGrid.Domain.Ledger;
 
 // The running tallies of one breakdown; cases hold references to their breakdowns so that

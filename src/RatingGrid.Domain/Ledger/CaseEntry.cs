@@ -1,3 +1,5 @@
+using RatingGrid.Domain.Scoring;
+
 namespace RatingGrid.Domain.Ledger;
 
 // What the ledger holds for one case: its latest revision, and the breakdowns that revision counts in.

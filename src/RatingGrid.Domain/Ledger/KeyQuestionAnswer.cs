@@ -1,3 +1,5 @@
+using RatingGrid.Domain.Scoring;
+
 namespace RatingGrid.Domain.Ledger;
 
 /// <summary>The answer to one key question.</summary>

@@ -1,26 +1,35 @@
 using RatingGrid.Domain.Aggregation;
-using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 
 namespace RatingGrid.Domain.Reporting;
 
 /// <summary>
-/// The standings a view holds, indexed for reports: what a report filters on (publication day,
-/// fieldwork days, overall rating, PDU) is kept in one contiguous array, so that a report over the
-/// nation scans that array and touches only the standings it counts, instead of chasing every
-/// standing around the heap. Answers exactly as <see cref="Reports.Build"/> over the same standings.
-/// Kept up to date as standings are replaced; not thread-safe (grain code).
+/// The standings a view holds, indexed for the questions readers ask: what a report selects on (the
+/// day a standing exists from, its publication and fieldwork days, its recency, its PDU) is kept in
+/// one contiguous array, so that a report over the nation scans that array and touches only the
+/// standings it counts instead of chasing every standing around the heap. The rules themselves are
+/// the standing's (<see cref="Standing.ExistsFrom"/>, <see cref="Recency"/>, <see cref="ReportPeriod"/>,
+/// <see cref="StandingFilter"/>). Kept up to date as standings are replaced; not thread-safe.
 /// </summary>
-public sealed class ReportIndex
+public sealed class ReportIndex(RulebookCatalog rulebooks)
 {
-    private const int NoDay = int.MinValue;
-    private const int NoRating = -1;
-
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly Dictionary<(RulebookKey, string), int> _pdus = [];
     private Entry[] _entries = new Entry[64];
 
     public int Count { get; private set; }
+
+    /// <summary>An index holding <paramref name="standings"/>.</summary>
+    public static ReportIndex Of(IEnumerable<Standing> standings, RulebookCatalog rulebooks)
+    {
+        var index = new ReportIndex(rulebooks);
+        foreach (var standing in standings)
+        {
+            index.Put(standing);
+        }
+
+        return index;
+    }
 
     /// <summary>Holds <paramref name="standing"/> in place of any earlier standing of its inspection.</summary>
     public void Put(Standing standing)
@@ -43,32 +52,54 @@ public sealed class ReportIndex
             _pdus.Add(pduKey, pdu);
         }
 
-        _entries[slot] = new Entry(
-            standing,
-            pdu,
-            standing.Status == InspectionStatus.Published,
-            standing.PublishedOn?.DayNumber ?? NoDay,
-            standing.Fieldwork?.Start.DayNumber ?? NoDay,
-            standing.Fieldwork?.End.DayNumber ?? NoDay,
-            standing.Overall is { } overall ? (int)overall : NoRating);
+        _entries[slot] = new Entry(standing, pdu, standing.ExistsFrom, Recency.Of(standing),
+            ReportPeriod.DayOf(standing, PeriodBasis.Publication), ReportPeriod.DayOf(standing, PeriodBasis.Fieldwork));
     }
 
-    public Report Build(ReportQuery query, RulebookCatalog rulebooks)
+    /// <summary>
+    /// The report <paramref name="query"/> asks for: for a period every inspection whose date falls in
+    /// it; for the current picture each PDU once (per rulebook), by its newest inspection that existed
+    /// by the day. The filter's scope narrows what is counted before a PDU's newest is chosen; its
+    /// rating filters what was counted.
+    /// </summary>
+    public Report Build(ReportQuery query)
     {
-        var taken = query.Period is { } period ? InPeriod(query, period) : NewestBy(query);
-        var overall = query.Overall is { } rating ? (int)rating : NoRating;
-        return Reports.Pool(taken.Where(i => query.Overall is null || _entries[i].Overall == overall).Select(i => _entries[i].Standing), rulebooks);
+        var filter = query.Selects;
+        var taken = query.Period is { } period ? InPeriod(period, filter) : Newest(query.AsOf, filter).Select(n => n.Newest);
+        return Reports.Pool(query, taken.Select(i => _entries[i].Standing).Where(filter.HasRating), rulebooks);
     }
 
-    private List<int> InPeriod(ReportQuery query, ReportPeriod period)
+    /// <summary>
+    /// Each PDU (per rulebook) in the current picture of <paramref name="asOf"/>: its newest inspection
+    /// existing by then, the one before it and what changed between them; by PDU name, then PDU, then rulebook.
+    /// </summary>
+    public IReadOnlyList<PduRow> Pdus(DateOnly asOf, StandingFilter filter)
     {
-        var (from, to) = (period.From.DayNumber, period.To.DayNumber);
+        var rows = new List<PduRow>();
+        foreach (var (newest, previous, inspections) in Newest(asOf, filter))
+        {
+            var standing = _entries[newest].Standing;
+            if (!filter.HasRating(standing))
+            {
+                continue;
+            }
+
+            var before = previous >= 0 ? _entries[previous].Standing : null;
+            var changes = before is null ? [] : PduHistory.Changes(before, standing).Where(c => c.Changed).ToList();
+            rows.Add(new PduRow(standing, before, changes, inspections));
+        }
+
+        return [.. rows.OrderBy(r => r.Newest.PduName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Newest.PduKey, StringComparer.Ordinal)
+            .ThenBy(r => r.Newest.Rulebook.Id, StringComparer.Ordinal).ThenBy(r => r.Newest.Rulebook.Version)];
+    }
+
+    private List<int> InPeriod(ReportPeriod period, StandingFilter filter)
+    {
         var taken = new List<int>();
         for (var i = 0; i < Count; i++)
         {
             ref readonly var e = ref _entries[i];
-            var day = period.Basis == PeriodBasis.Publication ? e.PublishedOn : e.FieldworkEnd;
-            if (day != NoDay && day >= from && day <= to && Matches(e, query))
+            if (period.Contains(period.Basis == PeriodBasis.Publication ? e.PublishedOn : e.FieldworkEnd) && filter.InScope(e.Standing))
             {
                 taken.Add(i);
             }
@@ -77,34 +108,34 @@ public sealed class ReportIndex
         return taken;
     }
 
-    // The current picture as of a day: each PDU's newest inspection existing by then.
-    private List<int> NewestBy(ReportQuery query)
+    // Per PDU: its newest entry existing by the day, the one before it (-1: none) and how many existed.
+    private IEnumerable<(int Newest, int Previous, int Inspections)> Newest(DateOnly asOf, StandingFilter filter)
     {
-        var day = query.AsOf.DayNumber;
-        var newest = new int[_pdus.Count];
-        Array.Fill(newest, -1);
+        var day = asOf.DayNumber;
+        var newest = new (int Newest, int Previous, int Inspections)[_pdus.Count];
+        Array.Fill(newest, (-1, -1, 0));
         for (var i = 0; i < Count; i++)
         {
             ref readonly var e = ref _entries[i];
-            var existed = e.Published ? e.PublishedOn != NoDay && e.PublishedOn <= day : e.FieldworkStart <= day;
-            if (existed && Matches(e, query) && (newest[e.Pdu] < 0 || IsNewer(e, _entries[newest[e.Pdu]])))
+            if (e.ExistsFrom > day || !filter.InScope(e.Standing))
             {
-                newest[e.Pdu] = i;
+                continue;
+            }
+
+            ref var pdu = ref newest[e.Pdu];
+            pdu.Inspections++;
+            if (pdu.Newest < 0 || e.Recency > _entries[pdu.Newest].Recency)
+            {
+                (pdu.Previous, pdu.Newest) = (pdu.Newest, i);
+            }
+            else if (pdu.Previous < 0 || e.Recency > _entries[pdu.Previous].Recency)
+            {
+                pdu.Previous = i;
             }
         }
 
-        return [.. newest.Where(i => i >= 0)];
+        return newest.Where(n => n.Newest >= 0);
     }
 
-    // As PduPicture.IsNewer: latest fieldwork end, then start (an unknown day is the oldest), then id.
-    private static bool IsNewer(in Entry candidate, in Entry than) =>
-        candidate.FieldworkEnd != than.FieldworkEnd ? candidate.FieldworkEnd > than.FieldworkEnd
-        : candidate.FieldworkStart != than.FieldworkStart ? candidate.FieldworkStart > than.FieldworkStart
-        : string.CompareOrdinal(candidate.Standing.InspectionId, than.Standing.InspectionId) > 0;
-
-    // Filters that need the standing itself are rare (a rulebook, or a region within the nation).
-    private static bool Matches(in Entry e, ReportQuery query) =>
-        (query.RulebookId is null || e.Standing.Rulebook.Id == query.RulebookId) && (query.Region is null || e.Standing.Region == query.Region);
-
-    private readonly record struct Entry(Standing Standing, int Pdu, bool Published, int PublishedOn, int FieldworkStart, int FieldworkEnd, int Overall);
+    private readonly record struct Entry(Standing Standing, int Pdu, int ExistsFrom, Recency Recency, int? PublishedOn, int? FieldworkEnd);
 }

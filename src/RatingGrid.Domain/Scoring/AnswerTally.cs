@@ -1,4 +1,3 @@
-using RatingGrid.Domain.Ledger;
 
 namespace RatingGrid.Domain.Scoring;
 

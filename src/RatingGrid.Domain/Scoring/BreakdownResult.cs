@@ -1,4 +1,3 @@
-using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
 
 namespace RatingGrid.Domain.Scoring;

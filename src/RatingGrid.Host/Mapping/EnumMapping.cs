@@ -16,9 +16,9 @@ internal static class EnumMapping
 
     public static StandardKind ToWire(this Domain.Rulebooks.StandardKind kind) => (StandardKind)((int)kind + 1);
 
-    public static Domain.Ledger.Answer ToDomain(this Answer answer) => (Domain.Ledger.Answer)(int)answer;
+    public static Domain.Scoring.Answer ToDomain(this Answer answer) => (Domain.Scoring.Answer)(int)answer;
 
-    public static Answer ToWire(this Domain.Ledger.Answer answer) => (Answer)(int)answer;
+    public static Answer ToWire(this Domain.Scoring.Answer answer) => (Answer)(int)answer;
 
     public static InspectionStatus ToWire(this Domain.Lifecycle.InspectionStatus status) => (InspectionStatus)((int)status + 1);
 

@@ -1,4 +1,4 @@
-namespace RatingGrid.Domain.Ledger;
+namespace RatingGrid.Domain.Scoring;
 
 /// <summary>An inspector's answer to one key question for one case.</summary>
 public enum Answer

@@ -1,4 +1,4 @@
-namespace RatingGrid.Domain.Ledger;
+namespace RatingGrid.Domain.Scoring;
 
 /// <summary>One slice of cases: those whose <paramref name="Dimension"/> has <paramref name="Value"/>.</summary>
 public readonly record struct BreakdownKey(string Dimension, string Value)
