@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Domain.Benchmarks;
 

@@ -5,6 +5,7 @@ using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Testing;
+using RatingGrid.Domain.Scoring;
 
 // End-to-end load through the grains, acknowledged only once written: 100 inspections x 50 cases x
 // 10 revisions, every judgement a full 12-answer case, all inspections and cases concurrently.

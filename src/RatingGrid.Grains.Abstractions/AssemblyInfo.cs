@@ -1,4 +1,4 @@
-using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Scoring;
 
 // The Domain stays free of Orleans; its enums (Answer, Rating, ChangeOutcome, StandardKind) cross
 // grain calls, so their codecs are generated here.

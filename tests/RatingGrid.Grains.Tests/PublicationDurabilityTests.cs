@@ -9,9 +9,9 @@ using RatingGrid.Testing;
 namespace RatingGrid.Grains.Tests;
 
 /// <summary>
-/// Regions and the nation show a publication at once and store nothing of their own; they are
-/// rebuilt from the standings table, which an inspection keeps writing until it holds its newest
-/// standing, so a publication is never lost with an aggregate.
+/// The nation (and so every host's copy of the figures) shows a publication at once and stores
+/// nothing of its own; it is rebuilt from the standings table, which an inspection keeps writing
+/// until it holds its newest standing, so a publication is never lost with the nation.
 /// </summary>
 public sealed class PublicationDurabilityTests(Azurite azurite)
 {
@@ -32,7 +32,7 @@ public sealed class PublicationDurabilityTests(Azurite azurite)
             observer.FailStandingWrites = true;
             receipt = await inspection.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c1", 1), Scenarios.Judgement("c2", 1)));
 
-            var shown = await Eventually.Until(() => cluster.Client.GetAggregate(AggregateKey.ForRegion(region)).GetStandingAsync(id), s => s?.Version >= receipt.Version, Cancel);
+            var shown = await Eventually.Until(() => cluster.Client.GetNation().GetStandingAsync(id), s => s?.Version >= receipt.Version, Cancel);
             Assert.Equal(2, shown?.Cases);
             Assert.True((await StoredAsync(serviceId, region, id) ?? 0) < receipt.Version); // aggregates show what the table does not hold yet
 
@@ -42,9 +42,8 @@ public sealed class PublicationDurabilityTests(Azurite azurite)
         }
 
         await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
-        var rebuilt = await restarted.Client.GetAggregate(AggregateKey.ForRegion(region)).GetStandingAsync(id);
-        Assert.Equal(receipt.Version, rebuilt?.Version);
-        Assert.Equal(2, (await restarted.Client.GetAggregate(AggregateKey.Nation).GetStandingAsync(id))?.Cases);
+        var rebuilt = await restarted.Client.GetNation().GetStandingAsync(id);
+        Assert.Equal((receipt.Version, 2), (rebuilt?.Version, rebuilt?.Cases));
     }
 
     [Fact]
@@ -66,11 +65,12 @@ public sealed class PublicationDurabilityTests(Azurite azurite)
         }
 
         await using var restarted = await TestClusters.StartAsync(azurite, serviceId);
-        var aggregate = restarted.Client.GetAggregate(region);
+        var copy = restarted.Copy();
+        await copy.Loaded.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
 
-        Assert.Equal(2, (await aggregate.GetAsync(Visibility.Published)).Rulebooks.Single().Pooled.Cases);
-        Assert.Equal(3, (await aggregate.GetAsync(Visibility.Unpublished)).Rulebooks.Single().Pooled.Cases);
-        var listed = (await aggregate.ListAsync(Visibility.Published)).Single();
+        Assert.Equal(2, copy.Figures(region, Visibility.Published).Rulebooks.Single().Pooled.Cases);
+        Assert.Equal(3, copy.Figures(region, Visibility.Unpublished).Rulebooks.Single().Pooled.Cases);
+        var listed = copy.List(region, Visibility.Published).Answer.Single();
         Assert.Equal((InspectionStatus.Published, 2), (listed.Status, listed.Cases));
     }
 
@@ -83,7 +83,7 @@ public sealed class PublicationDurabilityTests(Azurite azurite)
         await inspection.OpenAsync(Scenarios.Details(), "lead");
         await inspection.RecordJudgementsAsync(Scenarios.Batch(Scenarios.Judgement("c1", 1)));
         var region = AggregateKey.ForRegion(Scenarios.Details().Region);
-        var newer = (await Eventually.Until(() => cluster.Client.GetAggregate(region).GetStandingAsync(id), s => s is { Cases: 1 }, Cancel))!;
+        var newer = (await Eventually.Until(() => cluster.Client.GetNation().GetStandingAsync(id), s => s is { Cases: 1 }, Cancel))!;
         var store = (IStandingStore)cluster.GetSiloServiceProvider().GetService(typeof(IStandingStore))!;
         await Eventually.Until(async () => (await store.ReadAsync(region, Cancel)).Newest.FirstOrDefault(s => s.InspectionId == id)?.Version, v => v == newer.Version, Cancel);
 

@@ -9,6 +9,7 @@ using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Storage;
 using RatingGrid.Testing;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Grains.Tests;
 

@@ -60,6 +60,68 @@ public sealed class CurrentPictureRpcTests(HostFixture host) : IClassFixture<Hos
         Assert.Equal(Grpc.Core.StatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task A_regions_pdus_come_finished_each_by_its_newest_inspection_with_what_changed_since_the_one_before()
+    {
+        var region = $"region-{Guid.NewGuid():N}";
+        var pdu = $"pdu-{Guid.NewGuid():N}";
+        var earlier = await OpenAsync(region, pdu, 2022, Answer.Yes);
+        var newer = await OpenAsync(region, pdu, 2025, Answer.No);
+        var other = await OpenAsync(region, $"{pdu}-other", 2024, Answer.Yes);
+        var aggregation = new AggregationService.AggregationServiceClient(host.Channel);
+
+        var answer = await Eventually.Until(() => aggregation.GetRegionPdusAsync(new GetRegionPdusRequest { Region = region }, cancellationToken: Cancel).ResponseAsync,
+            a => a.Pdus.Count == 2 && a.Pdus.All(p => p.Newest.Cases == 3) && a.Pdus.Sum(p => p.Inspections) == 3, Cancel);
+
+        var twice = answer.Pdus.Single(p => p.Newest.PduId == pdu);
+        Assert.Equal((newer, earlier, 2), (twice.Newest.InspectionId, twice.Previous.InspectionId, twice.Inspections));
+        Assert.All(twice.Changes, c => Assert.Equal((Rating.Outstanding, Rating.Inadequate, -1), (c.Before, c.After, c.Direction)));
+        Assert.Equal(["P2.1", "P2.2", "P2.3", "P2.4"], twice.Changes.Select(c => c.Id).Where(id => id != "overall").Order(StringComparer.Ordinal));
+        var once = answer.Pdus.Single(p => p.Newest.PduId != pdu);
+        Assert.Equal((other, null, 0), (once.Newest.InspectionId, once.Previous?.InspectionId, once.Changes.Count));
+        Assert.True(answer.IncludesUnpublished);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).Year, answer.AsOf.Year);
+
+        // The same region's report agrees: one row per PDU of its current picture.
+        var report = await aggregation.GetRegionReportAsync(new ReportRequest { Region = region, IncludeInspections = true }, cancellationToken: Cancel);
+        Assert.Equal(answer.Pdus.Select(p => p.Newest.InspectionId).Order(StringComparer.Ordinal), report.Inspections.Select(i => i.InspectionId));
+
+        // As of a day before the newer inspection's fieldwork began, the earlier one is the PDU's newest.
+        var then = await aggregation.GetRegionPdusAsync(new GetRegionPdusRequest { Region = region, AsOf = new Date { Year = 2023, Month = 1, Day = 1 } }, cancellationToken: Cancel);
+        Assert.Equal([earlier], then.Pdus.Select(p => p.Newest.InspectionId));
+
+        using var watch = aggregation.WatchRegionPdus(new WatchRegionPdusRequest { Region = region }, cancellationToken: Cancel);
+        Assert.True(await watch.ResponseStream.MoveNext(Cancel));
+        var first = watch.ResponseStream.Current.Version;
+        await OpenAsync(region, $"{pdu}-third", 2024, Answer.Yes);
+        Assert.True(await watch.ResponseStream.MoveNext(Cancel));
+        Assert.True(watch.ResponseStream.Current.Version > first);
+    }
+
+    [Fact]
+    public async Task The_nation_overview_answers_the_nations_report_and_every_regions_totals_at_once()
+    {
+        await OpenAsync("North East", $"pdu-{Guid.NewGuid():N}", 2024, Answer.Yes);
+        var aggregation = new AggregationService.AggregationServiceClient(host.Channel);
+        var registered = (await new RegistryService.RegistryServiceClient(host.Channel).ListRegionsAsync(new ListRegionsRequest(), cancellationToken: Cancel)).Regions;
+
+        // Both from the same version of the nation's figures (changes of the other tests may land between the two calls).
+        var (overview, report) = await Eventually.Until(
+            async () => (await aggregation.GetNationOverviewAsync(new ReportRequest(), cancellationToken: Cancel), await aggregation.GetNationReportAsync(new ReportRequest { IncludeInspections = true }, cancellationToken: Cancel)),
+            both => both.Item1.Nation.Version == both.Item2.Version, Cancel);
+
+        Assert.Equal(registered, overview.Regions.Select(r => r.Region));
+        foreach (var totals in overview.Regions)
+        {
+            var counted = report.Inspections.Where(i => i.Region == totals.Region).ToList();
+            Assert.Equal(counted.Count, totals.Counted);
+            Assert.Equal(counted.Count(i => i.Overall == Rating.Unspecified), totals.Overall.Unrated);
+        }
+
+        Assert.Equal(report.Rulebooks.Sum(r => r.Inspections), overview.Nation.Rulebooks.Sum(r => r.Inspections));
+        Assert.Empty(overview.Nation.Inspections);
+    }
+
     private async Task<string> OpenAsync(string region, string pdu, int year, Answer answer)
     {
         var id = Requests.NewId("picture");

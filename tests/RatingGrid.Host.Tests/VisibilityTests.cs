@@ -78,6 +78,23 @@ public sealed class VisibilityTests(HostFixture host) : IClassFixture<HostFixtur
             Assert.False(report.IncludesUnpublished);
         }
 
+        var pdus = await aggregation.GetRegionPdusAsync(new GetRegionPdusRequest { Region = region }, cancellationToken: Cancel);
+        Assert.Equal(onlyPublished, pdus.Pdus.Select(p => p.Newest.InspectionId));
+        Assert.False(pdus.IncludesUnpublished);
+        using (var watch = aggregation.WatchRegionPdus(new WatchRegionPdusRequest { Region = region }, cancellationToken: Cancel))
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(Cancel));
+            Assert.Equal(onlyPublished, watch.ResponseStream.Current.Pdus.Select(p => p.Newest.InspectionId));
+        }
+
+        var overview = await aggregation.GetNationOverviewAsync(new ReportRequest { Region = region }, cancellationToken: Cancel);
+        Assert.Equal((1, false), (overview.Nation.Rulebooks[0].Inspections, overview.Nation.IncludesUnpublished));
+        using (var watch = aggregation.WatchNationOverview(new WatchNationOverviewRequest { Report = new ReportRequest { Region = region } }, cancellationToken: Cancel))
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(Cancel));
+            Assert.Equal(1, watch.ResponseStream.Current.Nation.Rulebooks[0].Inspections);
+        }
+
         using (var watch = aggregation.WatchRegion(new WatchRegionRequest { Region = region }, cancellationToken: Cancel))
         {
             Assert.True(await watch.ResponseStream.MoveNext(Cancel));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using RatingGrid.Grains.Aggregates;
 using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.Storage;
 
@@ -52,6 +53,10 @@ public static class TestClusters
         await cluster.DeployAsync();
         return cluster;
     }
+
+    /// <summary>A silo's copy of the regional and national figures (the first silo's by default), where every read of them is answered.</summary>
+    public static AggregateCopy Copy(this InProcessTestCluster cluster, int silo = 0) =>
+        ((InProcessSiloHandle)cluster.Silos[silo]).ServiceProvider.GetRequiredService<AggregateCopy>();
 
     /// <summary>Each service id gets its own blob container, so that tests never see each other's state.</summary>
     public static string ContainerFor(string serviceId)

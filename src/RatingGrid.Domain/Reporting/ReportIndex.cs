@@ -19,6 +19,9 @@ public sealed class ReportIndex(RulebookCatalog rulebooks)
 
     public int Count { get; private set; }
 
+    /// <summary>Every standing held.</summary>
+    public IEnumerable<Standing> Standings => _entries.Take(Count).Select(e => e.Standing);
+
     /// <summary>An index holding <paramref name="standings"/>.</summary>
     public static ReportIndex Of(IEnumerable<Standing> standings, RulebookCatalog rulebooks)
     {

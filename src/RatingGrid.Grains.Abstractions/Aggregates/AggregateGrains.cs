@@ -2,9 +2,8 @@ using RatingGrid.Grains.Abstractions.References;
 
 namespace RatingGrid.Grains.Abstractions.Aggregates;
 
-/// <summary>Finds aggregate grains by their key, so that callers never spell grain keys themselves.</summary>
+/// <summary>Finds the nation's grain, so that callers never spell its key themselves.</summary>
 public static class AggregateGrains
 {
-    public static IAggregateGrain GetAggregate(this IGrainFactory grains, AggregateKey key) =>
-        grains.Get<IAggregateGrain>(key.ToString());
+    public static INationGrain GetNation(this IGrainFactory grains) => grains.Get<INationGrain>(AggregateKey.Nation.ToString());
 }

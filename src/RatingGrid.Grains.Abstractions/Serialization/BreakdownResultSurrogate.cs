@@ -1,5 +1,4 @@
 using Orleans.Serialization.Cloning;
-using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Grains.Abstractions.Serialization;

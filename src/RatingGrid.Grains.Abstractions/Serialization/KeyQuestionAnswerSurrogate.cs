@@ -1,4 +1,5 @@
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Grains.Abstractions.Serialization;
 

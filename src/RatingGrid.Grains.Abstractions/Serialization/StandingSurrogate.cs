@@ -3,6 +3,7 @@ using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Grains.Abstractions.Serialization;
 

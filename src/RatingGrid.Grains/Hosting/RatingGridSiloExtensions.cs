@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Aggregates;
 using RatingGrid.Grains.Inspections;
 using RatingGrid.Grains.Storage;
 
@@ -25,6 +26,9 @@ public static class RatingGridSiloExtensions
         silo.Services.TryAddSingleton<StorageHealth>();
         silo.Services.TryAddSingleton<StorageCalls>();
         silo.Services.TryAddSingleton<LocalInspectionViews>();
+        silo.Services.TryAddSingleton<AggregateCopy>();
+        silo.Services.AddSingleton<AggregateCopyFollower>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AggregateCopyFollower>());
         silo.Services.AddHostedService<StorageProbe>();
         // Publication reminders tick every PublicationOptions.PendingCheckPeriod (10 s), below
         // Orleans' default minimum of a minute: after a lost host that period is how long the nation

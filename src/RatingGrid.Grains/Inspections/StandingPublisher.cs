@@ -10,10 +10,10 @@ namespace RatingGrid.Grains.Inspections;
 
 /// <summary>
 /// Publishes an inspection's newest durable standing, behind acknowledgements, along two paths. At
-/// once, to its region and the nation in memory, so that readers and watchers see each change as
-/// soon as it is durable. And at most once per <see cref="PublicationOptions.PersistInterval"/>
-/// (the first time too, an interval after it is published), to the standings table the aggregates are rebuilt from, followed by the aggregates again (a region or
-/// nation that activated meanwhile read the table before that row). A version is
+/// once, to the nation in memory (whence every host's copy of the figures takes it), so that readers
+/// and watchers see each change as soon as it is durable. And at most once per <see cref="PublicationOptions.PersistInterval"/>
+/// (the first time too, an interval after it is published), to the standings table the nation is rebuilt from, followed by the nation again (a nation that
+/// activated meanwhile read the table before that row). A version is
 /// <see cref="Confirmed"/> once both are done for it. Only the newest standing is ever sent; whatever
 /// is committed meanwhile goes in the next publication.
 /// </summary>
@@ -29,12 +29,12 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
     private bool _stopped;
     private long _lastPersistedAt;
 
-    // Once the host is stopping, aggregates are being deactivated: a call to one would need placing
+    // Once the host is stopping, the nation is being deactivated: a call to it would need placing
     // in a silo that is leaving (Orleans logs that as a failure). Nothing is lost by not calling:
     // whatever is unconfirmed has its reminder, and the next activation publishes it.
     private bool Halted => _stopped || hostStopping.IsCancellationRequested;
 
-    /// <summary>The newest version both stored in the standings table and taken by the region and the nation.</summary>
+    /// <summary>The newest version both stored in the standings table and taken by the nation.</summary>
     public long Confirmed => _confirmed;
 
     public void Publish(Standing standing)
@@ -62,12 +62,7 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
     }
 
     /// <summary>
-    /// Stops for good (the grain is deactivating), storing the newest standing first if it is not
-    /// stored yet, so that aggregates rebuilt after a restart start from it. Whatever is still not
-    /// confirmed is published by the inspection's next activation, which its reminder brings about.
-    /// </summary>
-    /// <summary>
-    /// Stores <paramref name="standing"/> and hands it to its region and the nation now, before a
+    /// Stores <paramref name="standing"/> and hands it to the nation now, before a
     /// change supersedes it: a correction must not begin until the published figures it leaves in
     /// place are kept (the coalescing loops below would otherwise skip straight to the newer one).
     /// Throws <see cref="StorageUnavailableException"/> when either refuses; retrying is safe.
@@ -86,10 +81,15 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
         _persisted = Math.Max(_persisted, standing.Version);
         if (!await TryNotifyAsync(standing))
         {
-            throw new StorageUnavailableException($"The published figures of inspection '{standing.InspectionId}' could not be handed to its region and the nation before its correction. Nothing changed; retrying is safe.");
+            throw new StorageUnavailableException($"The published figures of inspection '{standing.InspectionId}' could not be handed to the nation before its correction. Nothing changed; retrying is safe.");
         }
     }
 
+    /// <summary>
+    /// Stops for good (the grain is deactivating), storing the newest standing first if it is not
+    /// stored yet, so that a nation rebuilt after a restart starts from it. Whatever is still not
+    /// confirmed is published by the inspection's next activation, which its reminder brings about.
+    /// </summary>
     public async Task StopAsync()
     {
         _stopped = true;
@@ -187,9 +187,7 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
 
         try
         {
-            await Task.WhenAll(
-                grains.GetAggregate(AggregateKey.ForRegion(standing.Region)).PublishAsync([standing]),
-                grains.GetAggregate(AggregateKey.Nation).PublishAsync([standing])).WaitAsync(options.CallTimeout, time);
+            await grains.GetNation().PublishAsync([standing]).WaitAsync(options.CallTimeout, time);
             return true;
         }
         catch (Exception ex)
@@ -199,7 +197,7 @@ internal sealed partial class StandingPublisher(IGrainFactory grains, IStandingS
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: publishing to its region and the nation failed; retrying. {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: publishing to the nation failed; retrying. {Reason}")]
     private partial void LogPublishFailed(string inspectionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inspection {InspectionId}: storing its standing failed; retrying. {Reason}")]

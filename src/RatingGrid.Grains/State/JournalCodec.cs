@@ -3,6 +3,7 @@ using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Domain.Scoring;
 
 namespace RatingGrid.Grains.State;
 

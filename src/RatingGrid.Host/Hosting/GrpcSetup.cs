@@ -30,6 +30,7 @@ internal static class GrpcSetup
         builder.Services.AddSingleton(RulebookCatalog.BuiltIn);
         builder.Services.AddSingleton<ServiceReadiness>();
         builder.Services.AddSingleton<Services.Watches>();
+        builder.Services.AddSingleton<Services.Figures>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceReadiness>());
         // Services and interceptors hold no per-call state: registered, grpc-dotnet reuses one of
         // each rather than constructing them for every call (a read's share of the profile).

@@ -25,6 +25,11 @@ internal static class EnumMapping
     public static Domain.Reporting.PeriodBasis ToDomain(this PeriodBasis basis) =>
         basis == PeriodBasis.Fieldwork ? Domain.Reporting.PeriodBasis.Fieldwork : Domain.Reporting.PeriodBasis.Publication;
 
+    public static Domain.Reporting.InspectionOrder ToDomain(this InspectionOrder order) => (Domain.Reporting.InspectionOrder)(int)order;
+
+    /// <summary>A wire string, where empty means absent.</summary>
+    public static string? OrNull(this string value) => value.Length == 0 ? null : value;
+
     public static PeriodBasis ToWire(this Domain.Reporting.PeriodBasis basis) =>
         basis == Domain.Reporting.PeriodBasis.Fieldwork ? PeriodBasis.Fieldwork : PeriodBasis.Publication;
 

@@ -25,11 +25,10 @@ internal static class ReportRequests
         var reportPeriod = request.Period is { } p ? new Domain.Reporting.ReportPeriod(p.Basis.ToDomain(), p.From.ToDomain(), p.To.ToDomain()) : null;
         checks.That(reportPeriod is null || reportPeriod.To >= reportPeriod.From, "period.to", $"{reportPeriod?.To:yyyy-MM-dd} is before period.from, {reportPeriod?.From:yyyy-MM-dd}")
             .ThrowIfAny();
+        // A region's own report is about the region already: the filter narrows only the nation's.
         return new ReportQuery(
             request.AsOf?.ToDomain() ?? today,
             reportPeriod,
-            request.RulebookId.Length == 0 ? null : request.RulebookId,
-            request.Overall.ToDomain(),
-            forRegion || request.Region.Length == 0 ? null : request.Region);
+            new StandingFilter(forRegion ? null : request.Region.OrNull(), request.RulebookId.OrNull(), request.Overall.ToDomain()));
     }
 }

@@ -4,25 +4,28 @@ using Microsoft.Extensions.Options;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
-using RatingGrid.Grains.Abstractions.Aggregates;
+using RatingGrid.Domain.Rulebooks;
+using RatingGrid.Grains.Aggregates;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Services;
 
 namespace RatingGrid.Host.Tests.Unit;
 
-/// <summary>The aggregation service called directly over stand-in aggregates.</summary>
+/// <summary>The aggregation service called directly over a host's copy of the figures, fed by hand.</summary>
 public sealed class AggregationServiceTests
 {
-    private readonly FakeGrainFactory _grains = new();
+    private readonly AggregateCopy _copy = new(RulebookCatalog.BuiltIn, TimeProvider.System);
     private readonly AggregationGrpcService _service;
 
     public AggregationServiceTests()
     {
-        _service = new AggregationGrpcService(_grains, Options.Create(new LimitSettings()), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance), TimeProvider.System);
+        _copy.CaughtUp();
+        _service = new AggregationGrpcService(new Figures(_copy, new FakeGrainFactory(), TimeProvider.System), Options.Create(new LimitSettings()),
+            new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance), TimeProvider.System);
     }
 
-    private async Task<Standing> PublishAsync(string id, string region, int cases, int seed)
+    private Task<Standing> PublishAsync(string id, string region, int cases, int seed)
     {
         var ledger = new InspectionLedger(Requests.Rulebook);
         foreach (var judgement in Enumerable.Range(0, cases).Select(c => Requests.Judgement($"c{c}", 1, seed)))
@@ -31,9 +34,8 @@ public sealed class AggregationServiceTests
         }
 
         var standing = ledger.Standing(id, $"PDU {id}", region, 1);
-        await _grains.GetAggregate(AggregateKey.Nation).PublishAsync([standing]);
-        await _grains.GetAggregate(AggregateKey.ForRegion(region)).PublishAsync([standing]);
-        return standing;
+        _copy.Take([standing]);
+        return Task.FromResult(standing);
     }
 
     [Fact]

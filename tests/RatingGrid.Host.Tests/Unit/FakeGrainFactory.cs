@@ -1,4 +1,3 @@
-using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Abstractions.Registry;
 
@@ -9,8 +8,6 @@ internal sealed class FakeGrainFactory : IGrainFactory
 {
     public Dictionary<string, FakeInspectionGrain> Inspections { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, FakeAggregateGrain> Aggregates { get; } = new(StringComparer.Ordinal);
-
     public FakeRegistryGrain Registry { get; } = new();
 
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey, string? grainClassNamePrefix = null)
@@ -18,9 +15,7 @@ internal sealed class FakeGrainFactory : IGrainFactory
     {
         object grain = typeof(TGrainInterface) == typeof(IInspectionGrain)
             ? Inspections.TryGetValue(primaryKey, out var inspection) ? inspection : Inspections[primaryKey] = new FakeInspectionGrain(primaryKey)
-            : typeof(TGrainInterface) == typeof(IAggregateGrain)
-                ? Aggregates.TryGetValue(primaryKey, out var aggregate) ? aggregate : Aggregates[primaryKey] = new FakeAggregateGrain(AggregateKey.Parse(primaryKey))
-                : throw new NotSupportedException(typeof(TGrainInterface).Name);
+            : throw new NotSupportedException(typeof(TGrainInterface).Name);
         return (TGrainInterface)grain;
     }
 

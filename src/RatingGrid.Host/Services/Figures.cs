@@ -1,0 +1,62 @@
+using Grpc.Core;
+using RatingGrid.Domain.Registry;
+using RatingGrid.Grains.Abstractions.Registry;
+using RatingGrid.Grains.Aggregates;
+
+namespace RatingGrid.Host.Services;
+
+/// <summary>
+/// What the aggregation rpcs read, all of it held on this host: its copy of the figures (once loaded)
+/// and the registered regions (as last read from the registry, so that a registry on a lost host
+/// holds no read up).
+/// </summary>
+internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProvider time)
+{
+    // A host just started loads its copy in well under this; a read waits for it rather than fail.
+    private static readonly TimeSpan LoadWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RegionsKept = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RegistryWait = TimeSpan.FromSeconds(1);
+
+    private RegionsRead? _regions;
+
+    /// <summary>The copy, once it has caught up with the nation; UNAVAILABLE if it has not within a while (a host just started).</summary>
+    public async Task<AggregateCopy> CopyAsync(CancellationToken cancellationToken)
+    {
+        if (!copy.Loaded.IsCompleted)
+        {
+            try
+            {
+                await copy.Loaded.WaitAsync(LoadWait, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable,
+                    "This host is still loading its copy of the regional and national figures; retry in a moment (another host may answer now)."));
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>The registered regions, by name: read again from the registry every few seconds, the last known (or the data file's) while it cannot answer at once.</summary>
+    public async Task<IReadOnlyList<string>> RegionsAsync()
+    {
+        if (_regions is { } held && time.GetElapsedTime(held.ReadAt) < RegionsKept)
+        {
+            return held.Regions;
+        }
+
+        try
+        {
+            var registry = await grains.GetRegistry().GetAsync().WaitAsync(RegistryWait, time);
+            _regions = new RegionsRead(registry.Regions, time.GetTimestamp());
+            return registry.Regions;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            return _regions?.Regions ?? PduRegistry.BuiltIn.Regions;
+        }
+    }
+
+    private sealed record RegionsRead(IReadOnlyList<string> Regions, long ReadAt);
+}
