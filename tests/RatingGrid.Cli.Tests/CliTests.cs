@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RatingGrid.Contracts.V1;
-using RatingGrid.Host.Tests;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Cli.Tests;

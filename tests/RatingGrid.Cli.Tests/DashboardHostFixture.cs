@@ -1,4 +1,3 @@
-using RatingGrid.Host.Tests;
 using RatingGrid.Testing;
 
 namespace RatingGrid.Cli.Tests;

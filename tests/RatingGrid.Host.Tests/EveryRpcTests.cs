@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 

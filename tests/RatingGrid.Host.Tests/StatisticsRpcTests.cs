@@ -1,4 +1,5 @@
 using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 

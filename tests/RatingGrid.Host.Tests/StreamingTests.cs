@@ -1,5 +1,6 @@
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Host.Tests;
 

@@ -14,18 +14,25 @@ namespace RatingGrid.Testing;
 public sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ProcessStartInfo _start;
+    private readonly string _logName;
     private readonly int _healthPort;
     private readonly ConcurrentQueue<string> _output;
 
-    private HostProcess(Process process, int grpcPort, int healthPort, int webPort, ConcurrentQueue<string> output)
+    private HostProcess(ProcessStartInfo start, string logName, int grpcPort, int healthPort, int webPort)
     {
+        (_start, _logName) = (start, logName);
+        (_process, _output) = Launch(start, logName);
         WebAddress = $"http://127.0.0.1:{webPort}";
-        _process = process;
         _healthPort = healthPort;
-        _output = output;
         Channel = TestTokens.Channel($"http://127.0.0.1:{grpcPort}", TestTokens.Everything());
         Address = $"http://127.0.0.1:{grpcPort}";
+        (GrpcPort, HealthPort) = (grpcPort, healthPort);
     }
+
+    public int GrpcPort { get; }
+
+    public int HealthPort { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -80,10 +87,20 @@ public sealed class HostProcess : IDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        return new HostProcess(start, $"{cluster}-{local.GrpcPort}", local.GrpcPort, local.HealthPort, int.Parse(local.Values["Service:WebPort"]!, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Starts the same host again, on the same ports, storage and cluster, as an orchestrator restarts a pod in place (this one must have exited).</summary>
+    public HostProcess StartAgain() =>
+        HasExited ? new HostProcess(_start, $"{_logName}-again-{Environment.TickCount64}", GrpcPort, HealthPort, int.Parse(WebAddress[(WebAddress.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture))
+        : throw new InvalidOperationException("The host is still running: stop or kill it first.");
+
+    private static (Process Process, ConcurrentQueue<string> Output) Launch(ProcessStartInfo start, string logName)
+    {
         var process = Process.Start(start)!;
         var output = new ConcurrentQueue<string>();
         var logs = Environment.GetEnvironmentVariable("RATINGGRID_HOST_LOGS") is { Length: > 0 } folder
-            ? TextWriter.Synchronized(new StreamWriter(Path.Combine(Directory.CreateDirectory(folder).FullName, $"{cluster}-{local.GrpcPort}.log")) { AutoFlush = true })
+            ? TextWriter.Synchronized(new StreamWriter(Path.Combine(Directory.CreateDirectory(folder).FullName, $"{logName}.log")) { AutoFlush = true })
             : TextWriter.Null;
         void Keep(string? line)
         {
@@ -98,7 +115,7 @@ public sealed class HostProcess : IDisposable
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HostProcess(process, local.GrpcPort, local.HealthPort, int.Parse(local.Values["Service:WebPort"]!, CultureInfo.InvariantCulture), output);
+        return (process, output);
     }
 
     public async Task WaitUntilReadyAsync(CancellationToken cancel)

@@ -1,5 +1,6 @@
-using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
+using RatingGrid.Client.Connections;
 using RatingGrid.Security;
 
 namespace RatingGrid.Testing;
@@ -25,20 +26,14 @@ public static class TestTokens
     public static string Mint(TokenRequest request, DateTimeOffset? now = null) =>
         DevelopmentTokens.Mint(DevelopmentKey.Read(KeyFile), request, now ?? DateTimeOffset.UtcNow);
 
-    /// <summary>A channel to a plaintext loopback host whose calls carry the token (none: no header at all).</summary>
+    /// <summary>
+    /// A channel to a plaintext loopback host whose calls carry the token (none: no header at all), as
+    /// any client of the service makes it, but without the library's retries: tests watch each status.
+    /// </summary>
     public static GrpcChannel Channel(string address, string? token, GrpcChannelOptions? options = null)
     {
         options ??= new GrpcChannelOptions();
-        if (token is not null)
-        {
-            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("authorization", $"Bearer {token}");
-                return Task.CompletedTask;
-            }));
-            options.UnsafeUseInsecureChannelCallCredentials = true;
-        }
-
-        return GrpcChannel.ForAddress(address, options);
+        options.ServiceConfig ??= new ServiceConfig();
+        return RatingGridChannel.Create(address, token, options);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf;
 using RatingGrid.Cli.Output;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Client.Display;
 
 namespace RatingGrid.Cli.Commands;
 

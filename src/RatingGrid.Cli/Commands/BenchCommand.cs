@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Client.Display;
 
 namespace RatingGrid.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class BenchCommand
                 await client.OpenInspectionAsync(new OpenInspectionRequest
                 {
                     InspectionId = id, PduId = "bench", PduName = "Bench PDU", Region = "Bench",
-                    FieldworkStart = new Date { Year = 2025, Month = 6, Day = 1 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 30 }, Actor = "bench",
+                    FieldworkStart = new DateOnly(2025, 6, 1).ToDate(), FieldworkEnd = new DateOnly(2025, 6, 30).ToDate(), Actor = "bench",
                 }, cancellationToken: ct);
             }
 

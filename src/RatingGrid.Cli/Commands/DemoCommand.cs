@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Grpc.Net.Client;
 using RatingGrid.Cli.Csv;
+using RatingGrid.Client.Display;
 using RatingGrid.Cli.Output;
 using RatingGrid.Contracts.V1;
 
@@ -24,7 +25,7 @@ internal static class DemoCommand
         await inspections.OpenInspectionAsync(new OpenInspectionRequest
         {
             InspectionId = id, PduId = "redcar-cleveland-middlesbrough", PduName = "Redcar, Cleveland and Middlesbrough", Region = "North East",
-            FieldworkStart = new Date { Year = 2025, Month = 6, Day = 2 }, FieldworkEnd = new Date { Year = 2025, Month = 6, Day = 27 }, Actor = "demo",
+            FieldworkStart = new DateOnly(2025, 6, 2).ToDate(), FieldworkEnd = new DateOnly(2025, 6, 27).ToDate(), Actor = "demo",
         }, cancellationToken: ct);
         var rulebook = await new RulebookService.RulebookServiceClient(channel).GetRulebookAsync(new GetRulebookRequest { Rulebook = new RulebookRef { Id = "hmip-pdu-2023" } }, cancellationToken: ct);
         await using var csv = Assembly.GetExecutingAssembly().GetManifestResourceStream("RatingGrid.Cli.Demo.redcar-2025.csv")!;

@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using RatingGrid.Cli.Output;
 using RatingGrid.Contracts.V1;
+using RatingGrid.Client.Display;
 
 namespace RatingGrid.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RatingGrid.Client.Display;
 using RatingGrid.Contracts.V1;
 
 namespace RatingGrid.Cli.Commands;
@@ -74,17 +75,15 @@ internal sealed class ReportOptions
             request.Period = new ReportPeriod
             {
                 Basis = parse.GetValue(_basis) == "fieldwork" ? PeriodBasis.Fieldwork : PeriodBasis.Publication,
-                From = Date(from),
-                To = Date(to),
+                From = from.ToDate(),
+                To = to.ToDate(),
             };
         }
         else if (parse.GetValue(_asOf) is { } asOf)
         {
-            request.AsOf = Date(asOf);
+            request.AsOf = asOf.ToDate();
         }
 
         return request;
     }
-
-    private static Date Date(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
 }

@@ -1,4 +1,5 @@
 using RatingGrid.Contracts.V1;
+using RatingGrid.Client.Display;
 using Spectre.Console;
 
 namespace RatingGrid.Cli.Output;
@@ -8,7 +9,7 @@ internal static class Tables
 {
     public static void Inspection(IAnsiConsole console, Inspection inspection)
     {
-        console.WriteLine($"{inspection.PduName} ({inspection.Region}) - inspection {inspection.InspectionId}, version {inspection.Version}, {inspection.Status.ToString().ToLowerInvariant()}");
+        console.WriteLine($"{inspection.PduName} ({inspection.Region}) - inspection {inspection.InspectionId}, version {inspection.Version}, {inspection.Status.Name().ToLowerInvariant()}");
         var table = new Table().AddColumns("Standard", "Key question", "Yes / applicable", "%", "Rating");
         var keyQuestions = inspection.Results.KeyQuestions.ToLookup(k => k.StandardId);
         foreach (var standard in inspection.Results.Standards)
@@ -43,8 +44,8 @@ internal static class Tables
     public static void Report(IAnsiConsole console, Report report)
     {
         var what = report.Period is { } p
-            ? $"inspections with {(p.Basis == PeriodBasis.Fieldwork ? "fieldwork ending" : "publication")} from {Day(p.From)} to {Day(p.To)}"
-            : $"current picture as of {Day(report.AsOf)}";
+            ? $"inspections with {(p.Basis == PeriodBasis.Fieldwork ? "fieldwork ending" : "publication")} from {p.From.Show()} to {p.To.Show()}"
+            : $"current picture as of {report.AsOf.Show()}";
         console.WriteLine($"{report.Scope} - {what}, {(report.IncludesUnpublished ? "including unpublished work" : "published inspections only")} (version {report.Version})");
         if (report.Rulebooks.Count == 0)
         {
@@ -60,13 +61,11 @@ internal static class Tables
         foreach (var i in report.Inspections.OrderBy(i => i.Region, StringComparer.Ordinal).ThenBy(i => i.PduName, StringComparer.Ordinal))
         {
             table.AddRow(Markup.Escape(i.PduId), Markup.Escape(i.PduName), Markup.Escape(i.Region), Markup.Escape(i.InspectionId),
-                i.FieldworkEnd is { } end ? Day(end) : "-", i.Status.ToString().ToLowerInvariant(), i.Overall.Name());
+                i.FieldworkEnd is { } end ? end.Show() : "-", i.Status.Name(), i.Overall.Name());
         }
 
         console.Write(table);
     }
-
-    private static string Day(Date date) => $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
 
     private static void Rulebooks(IAnsiConsole console, IEnumerable<RulebookFigures> rulebooks)
     {

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Host.Hosting;
-using RatingGrid.Testing;
+using Xunit;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Testing;
 
 /// <summary>
 /// The real host (Kestrel on 127.0.0.1, the co-hosted silo) on its own free ports, storing in the
