@@ -5,56 +5,55 @@ using RatingGrid.Dashboard.Feeds;
 
 namespace RatingGrid.Dashboard.Tests;
 
-/// <summary>A figures feed the test drives: what each read answers (or throws), and versions pushed to the watches.</summary>
+/// <summary>A figures feed the test drives: the answers pushed to the watches, and every rpc the page made.</summary>
 internal sealed class FakeFiguresFeed : IFiguresFeed
 {
-    private readonly Channel<long> _regionVersions = Channel.CreateUnbounded<long>();
-    private readonly Channel<long> _nationVersions = Channel.CreateUnbounded<long>();
+    private readonly Channel<RegionPdus> _region = Channel.CreateUnbounded<RegionPdus>();
+    private readonly Channel<NationOverview> _nation = Channel.CreateUnbounded<NationOverview>();
 
     public TaskCompletionSource<IReadOnlyList<string>> Regions { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>What ListRegionInspections answers now; swapped by a test before it pushes a version.</summary>
-    public Func<string, IReadOnlyList<InspectionSummary>> RegionInspections { get; set; } = _ => [];
-
-    /// <summary>What GetNationReport answers now, per request.</summary>
-    public Func<ReportRequest, Report> NationReport { get; set; } = _ => new Report();
 
     /// <summary>Thrown by every watch as it starts, when set.</summary>
     public Exception? WatchFailure { get; set; }
 
-    public List<ReportRequest> ReportRequests { get; } = [];
+    /// <summary>Every rpc the page made, by name, in order: a watch is one however many answers it brings.</summary>
+    public List<string> Calls { get; } = [];
 
-    public Task<IReadOnlyList<string>> RegionsAsync(CancellationToken cancellationToken) => Regions.Task.WaitAsync(cancellationToken);
+    public List<ReportRequest> OverviewRequests { get; } = [];
 
-    public Task<IReadOnlyList<InspectionSummary>> RegionInspectionsAsync(string region, CancellationToken cancellationToken) =>
-        Task.FromResult(RegionInspections(region));
-
-    public IAsyncEnumerable<long> WatchRegionAsync(string region, long afterVersion, CancellationToken cancellationToken) =>
-        WatchAsync(_regionVersions, cancellationToken);
-
-    public Task<Report> NationReportAsync(ReportRequest request, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> RegionsAsync(CancellationToken cancellationToken)
     {
-        ReportRequests.Add(request);
-        return Task.FromResult(NationReport(request));
+        Calls.Add("ListRegions");
+        return Regions.Task.WaitAsync(cancellationToken);
     }
 
-    public IAsyncEnumerable<long> WatchNationAsync(long afterVersion, CancellationToken cancellationToken) =>
-        WatchAsync(_nationVersions, cancellationToken);
+    public IAsyncEnumerable<RegionPdus> RegionPdusAsync(string region, Action<Exception> broken, CancellationToken cancellationToken)
+    {
+        Calls.Add("WatchRegionPdus");
+        return WatchAsync(_region, cancellationToken);
+    }
 
-    public void PushRegion(long version) => _regionVersions.Writer.TryWrite(version);
+    public IAsyncEnumerable<NationOverview> NationOverviewAsync(ReportRequest request, Action<Exception> broken, CancellationToken cancellationToken)
+    {
+        Calls.Add("WatchNationOverview");
+        OverviewRequests.Add(request);
+        return WatchAsync(_nation, cancellationToken);
+    }
 
-    public void PushNation(long version) => _nationVersions.Writer.TryWrite(version);
+    public void PushRegion(RegionPdus answer) => _region.Writer.TryWrite(answer);
 
-    private async IAsyncEnumerable<long> WatchAsync(Channel<long> versions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public void PushNation(NationOverview overview) => _nation.Writer.TryWrite(overview);
+
+    private async IAsyncEnumerable<T> WatchAsync<T>(Channel<T> answers, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (WatchFailure is { } failure)
         {
             throw failure;
         }
 
-        await foreach (var version in versions.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var answer in answers.Reader.ReadAllAsync(cancellationToken))
         {
-            yield return version;
+            yield return answer;
         }
     }
 }

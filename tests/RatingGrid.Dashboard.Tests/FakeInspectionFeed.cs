@@ -28,7 +28,7 @@ internal sealed class FakeInspectionFeed : IInspectionFeed
 
     public Task<Inspection> GetAsync(string inspectionId, CancellationToken cancellationToken) => Read.Task.WaitAsync(cancellationToken);
 
-    public async IAsyncEnumerable<Inspection> WatchAsync(string inspectionId, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Inspection> WatchAsync(string inspectionId, long afterVersion, Action<Exception> broken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         WatchedAfter.Add(afterVersion);
         await foreach (var inspection in _versions.Reader.ReadAllAsync(cancellationToken))

@@ -12,8 +12,6 @@ public sealed class NationPageTests : IDisposable
 {
     private readonly DashboardFakes _fakes = new();
 
-    public NationPageTests() => _fakes.Figures.Regions.SetResult(["North East", "London"]);
-
     public void Dispose() => _fakes.Dispose();
 
     private IRenderedComponent<NationPage> Render(string address = "nation")
@@ -30,7 +28,7 @@ public sealed class NationPageTests : IDisposable
     public void With_nothing_counted_it_says_so()
     {
         var page = Render();
-        _fakes.Figures.PushNation(1);
+        _fakes.Figures.PushNation(new NationOverview { Nation = new Report { Version = 1, AsOf = new Date { Year = 2026, Month = 12, Day = 2 } } });
 
         page.WaitForAssertion(() => Assert.Contains("No inspection counts in this picture yet (only published", page.Find("[data-empty]").TextContent, StringComparison.Ordinal));
     }
@@ -38,14 +36,8 @@ public sealed class NationPageTests : IDisposable
     [Fact]
     public void The_current_picture_counts_pdus_by_overall_rating_and_standard_with_every_region_compared()
     {
-        _fakes.Figures.NationReport = request => request.Region switch
-        {
-            "" => Summaries.Current(good: 3, requiresImprovement: 2, provisional: 1),
-            "London" => Summaries.Current(good: 3, requiresImprovement: 0, provisional: 0),
-            _ => Summaries.Current(good: 0, requiresImprovement: 2, provisional: 1),
-        };
         var page = Render();
-        _fakes.Figures.PushNation(5);
+        _fakes.Figures.PushNation(Summaries.Current(good: 3, requiresImprovement: 2, provisional: 1, version: 5, ("London", 3, 0, 0), ("North East", 0, 2, 1)));
 
         page.WaitForAssertion(() => Assert.Contains("The current picture on 2026-12-02", page.Find("[data-picture]").TextContent, StringComparison.Ordinal));
         Assert.Equal("3", page.Find("[data-chart=overall] [data-rating=Good] [data-count]").TextContent);
@@ -58,19 +50,16 @@ public sealed class NationPageTests : IDisposable
     }
 
     [Fact]
-    public void A_period_in_the_address_asks_for_that_period_for_the_nation_and_each_region()
+    public void A_period_in_the_address_asks_for_that_period_in_one_watch_for_the_nation_and_its_regions()
     {
         var page = Render("nation?from=2025-04-01&to=2026-03-31&basis=fieldwork");
-        _fakes.Figures.PushNation(1);
 
-        page.WaitForAssertion(() => Assert.Equal(3, _fakes.Figures.ReportRequests.Count));
-        Assert.All(_fakes.Figures.ReportRequests, r =>
-        {
-            Assert.Equal(PeriodBasis.Fieldwork, r.Period.Basis);
-            Assert.Equal(new Date { Year = 2025, Month = 4, Day = 1 }, r.Period.From);
-            Assert.Equal(new Date { Year = 2026, Month = 3, Day = 31 }, r.Period.To);
-        });
-        Assert.Equal(["", "North East", "London"], _fakes.Figures.ReportRequests.Select(r => r.Region));
+        page.WaitForAssertion(() => Assert.Single(_fakes.Figures.OverviewRequests));
+        var request = _fakes.Figures.OverviewRequests[0];
+        Assert.Equal(PeriodBasis.Fieldwork, request.Period.Basis);
+        Assert.Equal(new Date { Year = 2025, Month = 4, Day = 1 }, request.Period.From);
+        Assert.Equal(new Date { Year = 2026, Month = 3, Day = 31 }, request.Period.To);
+        Assert.Equal("", request.Region);
     }
 
     [Fact]
@@ -80,21 +69,22 @@ public sealed class NationPageTests : IDisposable
 
         Assert.Equal("Invalid", page.Find("[role=alert]").GetAttribute("data-problem"));
         Assert.Contains("both its first and its last day", page.Find("[role=alert]").TextContent, StringComparison.Ordinal);
-        Assert.Empty(_fakes.Figures.ReportRequests);
+        Assert.Empty(_fakes.Figures.Calls);
     }
 
     [Fact]
-    public void A_new_national_version_reloads_the_figures_while_the_page_is_open()
+    public void Each_new_national_version_is_shown_from_the_one_watch_the_page_keeps_one_rpc_however_many_versions()
     {
-        _fakes.Figures.NationReport = _ => Summaries.Current(good: 1, requiresImprovement: 0, provisional: 0);
         var page = Render();
-        _fakes.Figures.PushNation(1);
+        _fakes.Figures.PushNation(Summaries.Current(good: 1, requiresImprovement: 0, provisional: 0));
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-chart=overall] [data-rating=Good] [data-count]").TextContent));
 
-        _fakes.Figures.NationReport = _ => Summaries.Current(good: 2, requiresImprovement: 0, provisional: 0, version: 2);
-        _fakes.Figures.PushNation(2);
-
+        _fakes.Figures.PushNation(Summaries.Current(good: 2, requiresImprovement: 0, provisional: 0, version: 2));
         page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-chart=overall] [data-rating=Good] [data-count]").TextContent));
+        _fakes.Figures.PushNation(Summaries.Current(good: 3, requiresImprovement: 0, provisional: 0, version: 3));
+
+        page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-chart=overall] [data-rating=Good] [data-count]").TextContent));
+        Assert.Equal(["WatchNationOverview"], _fakes.Figures.Calls); // three versions, one rpc: the nation and its regions in each answer
     }
 
     [Theory]

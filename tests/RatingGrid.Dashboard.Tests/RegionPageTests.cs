@@ -22,55 +22,53 @@ public sealed class RegionPageTests : IDisposable
     public void A_region_without_inspections_says_so()
     {
         var page = Render();
-        _fakes.Figures.PushRegion(1);
+        _fakes.Figures.PushRegion(Summaries.Region(1));
 
         page.WaitForAssertion(() => Assert.Contains("No inspection of a PDU in North East", page.Find("[data-empty]").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Each_pdu_shows_its_newest_inspection_and_what_changed_since_its_previous_one()
+    public void Each_pdu_shows_its_newest_inspection_and_what_the_service_says_changed_since_its_previous_one()
     {
-        _fakes.Figures.RegionInspections = _ =>
-        [
-            Summaries.Of("a-2026", "a", 2026, Rating.RequiresImprovement, standards: [("P1.1", Rating.Good), ("P2.1", Rating.Inadequate)]),
-            Summaries.Of("a-2023", "a", 2023, Rating.Inadequate, standards: [("P1.1", Rating.RequiresImprovement), ("P2.1", Rating.Inadequate)]),
-            Summaries.Of("b-2026", "b", 2026, Rating.Good),
-        ];
+        var newest = Summaries.Of("a-2026", "a", 2026, Rating.RequiresImprovement, standards: [("P1.1", Rating.Good), ("P2.1", Rating.Inadequate)]);
+        var previous = Summaries.Of("a-2023", "a", 2023, Rating.Inadequate, standards: [("P1.1", Rating.RequiresImprovement), ("P2.1", Rating.Inadequate)]);
         var page = Render();
-        _fakes.Figures.PushRegion(4);
+        _fakes.Figures.PushRegion(Summaries.Region(4,
+            Summaries.Row(newest, previous, ("P1.1", Rating.RequiresImprovement, Rating.Good), ("overall", Rating.Inadequate, Rating.RequiresImprovement)),
+            Summaries.Row(Summaries.Of("b-2026", "b", 2026, Rating.Good))));
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-pdu]").Count));
         var a = page.Find("[data-pdu=a]");
         Assert.Contains("a-2026", a.TextContent, StringComparison.Ordinal);
         Assert.Equal("Requires improvement", a.QuerySelector("[data-overall-rating]")!.TextContent);
-        Assert.Equal("Overall: Inadequate to Requires improvement; P1.1: Requires improvement to Good", a.QuerySelector("[data-change]")!.TextContent);
+        Assert.Equal("P1.1: Requires improvement to Good; Overall: Inadequate to Requires improvement", a.QuerySelector("[data-change]")!.TextContent);
         Assert.Equal("First inspection", page.Find("[data-pdu=b] [data-change]").TextContent);
     }
 
     [Fact]
-    public void A_pdu_whose_newest_inspection_is_in_fieldwork_reads_provisional()
+    public void A_pdu_whose_newest_inspection_is_in_fieldwork_reads_not_yet_rated()
     {
-        _fakes.Figures.RegionInspections = _ => [Summaries.Of("a-2026", "a", 2026, Rating.Unspecified, InspectionStatus.Open)];
         var page = Render();
-        _fakes.Figures.PushRegion(1);
+        _fakes.Figures.PushRegion(Summaries.Region(1, Summaries.Row(Summaries.Of("a-2026", "a", 2026, Rating.Unspecified, InspectionStatus.Open))));
 
-        page.WaitForAssertion(() => Assert.Equal("Provisional", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Not yet rated", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
         Assert.Contains("Fieldwork", page.Find("[data-pdu=a]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_new_version_of_the_region_reloads_its_pdus_while_the_page_is_open()
+    public void Each_new_version_is_shown_from_the_one_watch_the_page_keeps_one_rpc_however_many_versions()
     {
-        _fakes.Figures.RegionInspections = _ => [Summaries.Of("a-2026", "a", 2026, Rating.Unspecified, InspectionStatus.Open)];
         var page = Render();
-        _fakes.Figures.PushRegion(1);
-        page.WaitForAssertion(() => Assert.Equal("Provisional", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
+        _fakes.Figures.PushRegion(Summaries.Region(1, Summaries.Row(Summaries.Of("a-2026", "a", 2026, Rating.Unspecified, InspectionStatus.Open))));
+        page.WaitForAssertion(() => Assert.Equal("Not yet rated", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
 
-        _fakes.Figures.RegionInspections = _ => [Summaries.Of("a-2026", "a", 2026, Rating.Good)];
-        _fakes.Figures.PushRegion(2);
-
+        _fakes.Figures.PushRegion(Summaries.Region(2, Summaries.Row(Summaries.Of("a-2026", "a", 2026, Rating.Good))));
         page.WaitForAssertion(() => Assert.Equal("Good", page.Find("[data-pdu=a] [data-overall-rating]").TextContent));
-        Assert.Contains("version 2", page.Find("p.govuk-body").TextContent, StringComparison.Ordinal);
+        _fakes.Figures.PushRegion(Summaries.Region(3, Summaries.Row(Summaries.Of("a-2026", "a", 2026, Rating.Good)), Summaries.Row(Summaries.Of("b-2026", "b", 2026, Rating.Good))));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-pdu]").Count));
+        Assert.Contains("version 3", page.Find("p.govuk-body").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["WatchRegionPdus"], _fakes.Figures.Calls); // three versions, one rpc: the page regroups nothing
     }
 
     [Theory]

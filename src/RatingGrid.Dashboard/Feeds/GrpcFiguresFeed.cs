@@ -1,36 +1,21 @@
-using System.Runtime.CompilerServices;
-using Grpc.Core;
+using RatingGrid.Client.Watching;
 using RatingGrid.Contracts.V1;
 
 namespace RatingGrid.Dashboard.Feeds;
 
-/// <summary>The figures over gRPC-Web: the registry for regions, the aggregation service for the rest.</summary>
+/// <summary>The figures over gRPC-Web: the registry for regions, the aggregation service's finished answers for the rest, followed through breaks.</summary>
 internal sealed class GrpcFiguresFeed(RegistryService.RegistryServiceClient registry, AggregationService.AggregationServiceClient aggregation) : IFiguresFeed
 {
     public async Task<IReadOnlyList<string>> RegionsAsync(CancellationToken cancellationToken) =>
         (await registry.ListRegionsAsync(new ListRegionsRequest(), cancellationToken: cancellationToken)).Regions;
 
-    public async Task<IReadOnlyList<InspectionSummary>> RegionInspectionsAsync(string region, CancellationToken cancellationToken) =>
-        (await aggregation.ListRegionInspectionsAsync(new ListRegionInspectionsRequest { Region = region }, cancellationToken: cancellationToken)).Inspections;
+    public IAsyncEnumerable<RegionPdus> RegionPdusAsync(string region, Action<Exception> broken, CancellationToken cancellationToken) =>
+        ResumableWatch.FollowAsync(
+            (after, ct) => aggregation.WatchRegionPdus(new WatchRegionPdusRequest { Region = region, AfterVersion = after }, cancellationToken: ct),
+            answer => answer.Version, broken: (ex, _) => broken(ex), cancellationToken: cancellationToken);
 
-    public async IAsyncEnumerable<long> WatchRegionAsync(string region, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var call = aggregation.WatchRegion(new WatchRegionRequest { Region = region, AfterVersion = afterVersion }, cancellationToken: cancellationToken);
-        await foreach (var figures in call.ResponseStream.ReadAllAsync(cancellationToken))
-        {
-            yield return figures.Version;
-        }
-    }
-
-    public async Task<Report> NationReportAsync(ReportRequest request, CancellationToken cancellationToken) =>
-        await aggregation.GetNationReportAsync(request, cancellationToken: cancellationToken);
-
-    public async IAsyncEnumerable<long> WatchNationAsync(long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var call = aggregation.WatchNation(new WatchNationRequest { AfterVersion = afterVersion }, cancellationToken: cancellationToken);
-        await foreach (var figures in call.ResponseStream.ReadAllAsync(cancellationToken))
-        {
-            yield return figures.Version;
-        }
-    }
+    public IAsyncEnumerable<NationOverview> NationOverviewAsync(ReportRequest request, Action<Exception> broken, CancellationToken cancellationToken) =>
+        ResumableWatch.FollowAsync(
+            (after, ct) => aggregation.WatchNationOverview(new WatchNationOverviewRequest { Report = request, AfterVersion = after }, cancellationToken: ct),
+            answer => answer.Nation.Version, broken: (ex, _) => broken(ex), cancellationToken: cancellationToken);
 }

@@ -1,10 +1,9 @@
-using System.Runtime.CompilerServices;
-using Grpc.Core;
+using RatingGrid.Client.Watching;
 using RatingGrid.Contracts.V1;
 
 namespace RatingGrid.Dashboard.Feeds;
 
-/// <summary>The inspection pages' feed over gRPC-Web: GetInspection, then WatchInspection from the version shown; breakdowns and case histories.</summary>
+/// <summary>The inspection pages' feed over gRPC-Web: GetInspection, then WatchInspection from the version shown, followed through breaks; breakdowns and case histories.</summary>
 internal sealed class GrpcInspectionFeed(InspectionService.InspectionServiceClient client) : IInspectionFeed
 {
     public async Task<Inspection> GetAsync(string inspectionId, CancellationToken cancellationToken) =>
@@ -16,12 +15,8 @@ internal sealed class GrpcInspectionFeed(InspectionService.InspectionServiceClie
     public async Task<CaseHistory> CaseHistoryAsync(string inspectionId, string caseId, CancellationToken cancellationToken) =>
         await client.GetCaseHistoryAsync(new GetCaseHistoryRequest { InspectionId = inspectionId, CaseId = caseId }, cancellationToken: cancellationToken);
 
-    public async IAsyncEnumerable<Inspection> WatchAsync(string inspectionId, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var call = client.WatchInspection(new WatchInspectionRequest { InspectionId = inspectionId, AfterVersion = afterVersion }, cancellationToken: cancellationToken);
-        await foreach (var inspection in call.ResponseStream.ReadAllAsync(cancellationToken))
-        {
-            yield return inspection;
-        }
-    }
+    public IAsyncEnumerable<Inspection> WatchAsync(string inspectionId, long afterVersion, Action<Exception> broken, CancellationToken cancellationToken) =>
+        ResumableWatch.FollowAsync(
+            (after, ct) => client.WatchInspection(new WatchInspectionRequest { InspectionId = inspectionId, AfterVersion = after }, cancellationToken: ct),
+            inspection => inspection.Version, afterVersion, broken: (ex, _) => broken(ex), cancellationToken: cancellationToken);
 }

@@ -1,3 +1,4 @@
+using RatingGrid.Client.Display;
 using RatingGrid.Contracts.V1;
 
 namespace RatingGrid.Dashboard.Figures;
@@ -8,10 +9,10 @@ public sealed record RatingBand(string Name, string Colour, Func<RatingCounts, i
     /// <summary>Best first, as the inspectorate lists them; "not yet rated" last (provisional overall ratings).</summary>
     public static IReadOnlyList<RatingBand> All { get; } =
     [
-        new("Outstanding", "#00703c", c => c.Outstanding),
-        new("Good", "#1d70b8", c => c.Good),
-        new("Requires improvement", "#f47738", c => c.RequiresImprovement),
-        new("Inadequate", "#d4351c", c => c.Inadequate),
-        new("Not yet rated", "#b1b4b6", c => c.Unrated),
+        new(Rating.Outstanding.Name(), "#00703c", c => c.Outstanding),
+        new(Rating.Good.Name(), "#1d70b8", c => c.Good),
+        new(Rating.RequiresImprovement.Name(), "#f47738", c => c.RequiresImprovement),
+        new(Rating.Inadequate.Name(), "#d4351c", c => c.Inadequate),
+        new(Names.NotYetRated, "#b1b4b6", c => c.Unrated),
     ];
 }
