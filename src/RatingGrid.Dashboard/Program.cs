@@ -6,6 +6,7 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Dashboard;
 using RatingGrid.Dashboard.Feeds;
 using RatingGrid.Dashboard.SignIn;
+using RatingGrid.Security.SignIn;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
@@ -14,7 +15,7 @@ var origin = new Uri(builder.HostEnvironment.BaseAddress);
 // The host says how people sign in here: no sign-in (tests), its development sign-in, or an OpenID Connect authority.
 using (var http = new HttpClient { BaseAddress = origin })
 {
-    var settings = await http.GetFromJsonAsync<DashboardSettings>("dashboard-settings.json") ?? new DashboardSettings("none", null, null, null);
+    var settings = await http.GetFromJsonAsync<SignInSettings>("dashboard-settings.json") ?? new SignInSettings("none", null, null, null);
     builder.Services.AddSingleton(settings);
     builder.Services.AddSingleton(TimeProvider.System);
     switch (settings.Mode)

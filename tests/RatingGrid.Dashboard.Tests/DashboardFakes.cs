@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using RatingGrid.Dashboard.Feeds;
 using RatingGrid.Dashboard.SignIn;
+using RatingGrid.Security.SignIn;
 
 namespace RatingGrid.Dashboard.Tests;
 
@@ -10,7 +11,7 @@ internal sealed class DashboardFakes : IDisposable
 {
     public DashboardFakes(string signIn = "development")
     {
-        Context.Services.AddSingleton(new DashboardSettings(signIn, null, null, null));
+        Context.Services.AddSingleton(new SignInSettings(signIn, null, null, null));
         Context.Services.AddSingleton<ITokenSource>(Tokens);
         Context.Services.AddSingleton<ITokenStore>(Tokens);
         Context.Services.AddSingleton<IInspectionFeed>(Inspections);

@@ -1,5 +1,6 @@
 using Bunit;
 using RatingGrid.Dashboard.SignIn;
+using RatingGrid.Security.SignIn;
 
 namespace RatingGrid.Dashboard.Tests;
 

@@ -1,4 +1,5 @@
 using RatingGrid.Dashboard.SignIn;
+using RatingGrid.Security.SignIn;
 
 namespace RatingGrid.Dashboard.Tests;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using RatingGrid.Dashboard.Pages;
 using RatingGrid.Dashboard.SignIn;
+using RatingGrid.Security.SignIn;
 
 namespace RatingGrid.Dashboard.Tests;
 
@@ -42,8 +43,8 @@ public sealed class SignInPageTests : IDisposable
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.Equal("regions/London", _fakes.Location));
-        Assert.Equal("London", Assert.Single(_signIn.Requests.Single().Regions));
-        Assert.Equal("ratinggrid.unpublished", Assert.Single(_signIn.Requests.Single().Scopes));
+        Assert.Equal("London", Assert.Single(_signIn.Requests.Single().Regions ?? []));
+        Assert.Equal("ratinggrid.unpublished", Assert.Single(_signIn.Requests.Single().Scopes ?? []));
         Assert.Equal("token-1", _fakes.Tokens.Saved?.Token);
     }
 

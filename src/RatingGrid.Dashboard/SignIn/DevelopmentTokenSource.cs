@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.JSInterop;
+using RatingGrid.Security.SignIn;
 
 namespace RatingGrid.Dashboard.SignIn;
 

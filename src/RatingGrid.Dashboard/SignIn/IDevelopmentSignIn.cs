@@ -1,3 +1,5 @@
+using RatingGrid.Security.SignIn;
+
 namespace RatingGrid.Dashboard.SignIn;
 
 /// <summary>The host's development sign-in: what it offers, and a token for a choice.</summary>

@@ -1,6 +1,7 @@
 using RatingGrid.Grains.Abstractions.Registry;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
+using RatingGrid.Security.SignIn;
 
 namespace RatingGrid.Host.Hosting;
 
@@ -15,8 +16,8 @@ internal static class DashboardEndpoints
         var web = $"*:{settings.Service.WebPort}";
         var auth = settings.Auth;
         var signIn = app.Services.GetService<DevelopmentSignIn>();
-        var client = new DashboardClientSettings(
-            auth.Mode == AuthSettings.None ? DashboardClientSettings.NoSignIn : signIn is null ? DashboardClientSettings.OpenIdConnect : DashboardClientSettings.Development,
+        var client = new SignInSettings(
+            auth.Mode == AuthSettings.None ? SignInSettings.None : signIn is null ? SignInSettings.OpenIdConnect : SignInSettings.Development,
             auth.Authority, auth.DashboardClientId, auth.DashboardScopes);
         app.MapGet("/dashboard-settings.json", () => client).RequireHost(web);
         if (signIn is null)
@@ -27,14 +28,14 @@ internal static class DashboardEndpoints
         app.MapGet("/development/sign-in", async (IGrainFactory grains) =>
         {
             var registry = await grains.GetGrain<IRegistryGrain>(0).GetAsync();
-            return new DevelopmentSignInOptions(registry.Regions, DevelopmentSignIn.Grantable, (int)signIn.Lifetime.TotalMinutes);
+            return new SignInChoices(registry.Regions, DevelopmentSignIn.Grantable, (int)signIn.Lifetime.TotalMinutes);
         }).RequireHost(web);
-        app.MapPost("/development/sign-in", (DevelopmentSignInRequest request) =>
+        app.MapPost("/development/sign-in", (SignInRequest request) =>
         {
             var subject = string.IsNullOrWhiteSpace(request.Name) ? "dashboard-developer" : request.Name.Trim();
             var result = signIn.Mint(subject, request.Regions ?? [], request.Scopes ?? []);
             return result.Token is { } token
-                ? Results.Ok(new DevelopmentSignInToken(token, result.ExpiresAt!.Value))
+                ? Results.Ok(new SignedInToken(token, result.ExpiresAt!.Value))
                 : Results.Problem(result.Refusal, statusCode: StatusCodes.Status400BadRequest, title: "The sign-in was refused");
         }).RequireHost(web);
     }

@@ -1,4 +1,0 @@
-namespace RatingGrid.Dashboard.SignIn;
-
-/// <summary>What the development sign-in offers: the registered regions, the scopes it grants, a token's lifetime.</summary>
-public sealed record SignInChoices(IReadOnlyList<string> Regions, IReadOnlyList<string> Scopes, int LifetimeMinutes);
