@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Abstractions.Inspections;
-using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.Storage;
 using RatingGrid.Testing;
 

@@ -3,7 +3,7 @@ using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Domain.Reporting;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Aggregates;
-using RatingGrid.Grains.Hosting;
+using RatingGrid.Grains.Changes;
 
 namespace RatingGrid.Grains.Aggregates;
 

@@ -3,9 +3,8 @@ using Orleans.GrainDirectory;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Diagnostics;
-using RatingGrid.Grains.Hosting;
-using RatingGrid.Grains.Inspections;
 using RatingGrid.Grains.Storage;
+using RatingGrid.Grains.Changes;
 
 namespace RatingGrid.Grains.Aggregates;
 

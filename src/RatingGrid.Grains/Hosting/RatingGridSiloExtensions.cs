@@ -9,6 +9,7 @@ using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Aggregates;
 using RatingGrid.Grains.Inspections;
 using RatingGrid.Grains.Storage;
+using RatingGrid.Grains.Publication;
 
 namespace RatingGrid.Grains.Hosting;
 

@@ -1,6 +1,7 @@
 using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
+using RatingGrid.Grains.State;
 
 namespace RatingGrid.Grains.Inspections;
 

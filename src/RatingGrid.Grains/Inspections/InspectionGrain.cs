@@ -10,9 +10,11 @@ using RatingGrid.Domain.Scoring;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Diagnostics;
-using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.State;
 using RatingGrid.Grains.Storage;
+using RatingGrid.Grains.Commits;
+using RatingGrid.Grains.Publication;
+using RatingGrid.Grains.Changes;
 
 namespace RatingGrid.Grains.Inspections;
 

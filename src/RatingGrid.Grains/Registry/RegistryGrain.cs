@@ -3,7 +3,7 @@ using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Registry;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Registry;
-using RatingGrid.Grains.Hosting;
+using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Grains.Registry;
 

@@ -6,7 +6,6 @@ using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
 using RatingGrid.Grains.Diagnostics;
-using RatingGrid.Grains.Inspections;
 using RatingGrid.Grains.Storage;
 
 namespace RatingGrid.Grains.State;

@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.Storage;
 using RatingGrid.Host.Configuration;
+using RatingGrid.Grains.Inspections;
 
 namespace RatingGrid.Host.Hosting;
 

@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.Storage;
 
 /// <summary>
 /// Loads once, on first need, for every caller at once; a load that failed is tried again by the

@@ -3,10 +3,9 @@ using RatingGrid.Domain.Aggregation;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Diagnostics;
-using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.Storage;
 
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.Publication;
 
 /// <summary>
 /// Publishes an inspection's newest durable standing, behind acknowledgements, along two paths. At

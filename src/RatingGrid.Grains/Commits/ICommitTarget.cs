@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.Commits;
 
 /// <summary>What a <see cref="CommitQueue{TCapture}"/> writes through: the inspection grain.</summary>
 /// <typeparam name="TCapture">What one write stores and then shows, taken before the write starts.</typeparam>

@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.Commits;
 
 /// <summary>
 /// One change waiting for the write that will contain it. It keeps the function that applied it,

@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.Commits;
 
 /// <summary>A change applied in memory, waiting for the write that will hold it.</summary>
 internal interface IPendingChange

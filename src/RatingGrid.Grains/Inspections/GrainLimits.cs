@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Hosting;
+namespace RatingGrid.Grains.Inspections;
 
 /// <summary>Limits the grains enforce (options); the gRPC layer enforces the wire-level ones.</summary>
 public sealed class GrainLimits

@@ -3,7 +3,7 @@ using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Diagnostics;
 using RatingGrid.Grains.Storage;
 
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.Commits;
 
 /// <summary>
 /// Group commit for one inspection. A change is applied in memory at once, joins the next write, and

@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Hosting;
+namespace RatingGrid.Grains.Storage;
 
 /// <summary>Names of the storage and directories RatingGrid's grains use.</summary>
 public static class StorageNames

@@ -1,6 +1,6 @@
 using RatingGrid.Grains.Abstractions.Errors;
 
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.Publication;
 
 /// <summary>
 /// The durable mark that an inspection has a change its region and the nation have not confirmed:

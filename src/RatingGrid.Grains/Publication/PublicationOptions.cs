@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Hosting;
+namespace RatingGrid.Grains.Publication;
 
 /// <summary>How inspections publish their standings to their region and the nation (options).</summary>
 public sealed class PublicationOptions

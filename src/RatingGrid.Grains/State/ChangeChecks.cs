@@ -1,7 +1,7 @@
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Grains.Abstractions.Errors;
 
-namespace RatingGrid.Grains.Inspections;
+namespace RatingGrid.Grains.State;
 
 /// <summary>What a change must satisfy before the ledger is asked, and how the ledger's refusals reach callers.</summary>
 internal static class ChangeChecks

@@ -1,4 +1,4 @@
-namespace RatingGrid.Grains.Hosting;
+namespace RatingGrid.Grains.Changes;
 
 /// <summary>The long poll behind every change feed.</summary>
 internal static class ChangeWait
