@@ -9,10 +9,11 @@ using RatingGrid.Host.Mapping;
 namespace RatingGrid.Host.Access;
 
 /// <summary>
-/// Keeps unpublished figures from callers who may not see them: an inspection's reads answer
-/// PERMISSION_DENIED until it is published (or embargoed, for callers given embargoed copies), and
-/// what the lifecycle and write rpcs answer carries no figures for such callers. Callers who may see
-/// unpublished work (the common case for inspection teams) cost nothing here.
+/// Keeps unpublished figures from callers who may not see them (applied to every rpc by
+/// <see cref="InspectionAccess"/>): an inspection's reads answer PERMISSION_DENIED until it is
+/// published (or embargoed, for callers given embargoed copies), and what the lifecycle and write
+/// rpcs answer carries no figures for such callers. Callers who may see unpublished work (the common
+/// case for inspection teams) cost nothing here.
 /// </summary>
 internal sealed class VisibilityGuard(IGrainFactory grains, LocalInspectionViews localViews)
 {
@@ -21,39 +22,38 @@ internal sealed class VisibilityGuard(IGrainFactory grains, LocalInspectionViews
     {
         if (caller.Visibility != Visibility.Unpublished)
         {
-            Ensure(caller, localViews.TryGet(inspectionId, out var view) ? view : await grains.Get<IInspectionGrain>(inspectionId).GetAsync());
+            var view = localViews.TryGet(inspectionId, out var local) ? local : await grains.Get<IInspectionGrain>(inspectionId).GetAsync();
+            Ensure(caller, view.InspectionId, view.Status);
         }
     }
 
-    /// <summary>The view, refused if the caller may not see it.</summary>
-    public static InspectionView Ensure(Caller caller, InspectionView view) =>
-        caller.Visibility.Shows(view.Status) ? view
-        : throw new RpcException(new Status(StatusCode.PermissionDenied,
-            $"Inspection '{view.InspectionId}' is {InspectionLifecycle.Name(view.Status)}, not published; seeing its figures needs the scope " +
-            (view.Status == Domain.Lifecycle.InspectionStatus.Embargoed ? $"{Security.Scopes.Embargoed} or {Security.Scopes.Unpublished}." : $"{Security.Scopes.Unpublished}.")));
-
-    /// <summary>A lifecycle rpc's answer: whole if the caller may see it, else without its results.</summary>
-    public static Inspection Answer(Caller caller, InspectionView view)
+    /// <summary>The inspection, refused if the caller may not see it.</summary>
+    public static Inspection Ensure(Caller caller, Inspection inspection)
     {
-        if (caller.Visibility.Shows(view.Status))
+        Ensure(caller, inspection.InspectionId, inspection.Status.ToDomain());
+        return inspection;
+    }
+
+    /// <summary>
+    /// What a lifecycle step or a write answers a caller: an inspection without its results, and an
+    /// acknowledgement without its ratings, unless the caller may see them. A shared answer is copied
+    /// before anything is taken out of it.
+    /// </summary>
+    public static T Answer<T>(Caller caller, T message) => message switch
+    {
+        Inspection inspection when !caller.Visibility.Shows(inspection.Status.ToDomain()) => (T)(object)new Inspection(inspection) { Results = null },
+        JudgementsAck ack when caller.Visibility != Visibility.Unpublished && ack.Summary is not null => (T)(object)new JudgementsAck(ack) { Summary = null },
+        ChangeAck ack when caller.Visibility != Visibility.Unpublished && ack.Summary is not null => (T)(object)new ChangeAck(ack) { Summary = null },
+        _ => message,
+    };
+
+    private static void Ensure(Caller caller, string inspectionId, Domain.Lifecycle.InspectionStatus status)
+    {
+        if (!caller.Visibility.Shows(status))
         {
-            return view.ToWire();
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"Inspection '{inspectionId}' is {InspectionLifecycle.Name(status)}, not published; seeing its figures needs the scope " +
+                (status == Domain.Lifecycle.InspectionStatus.Embargoed ? $"{Security.Scopes.Embargoed} or {Security.Scopes.Unpublished}." : $"{Security.Scopes.Unpublished}.")));
         }
-
-        return new Inspection(view.ToWire()) { Results = null };
-    }
-
-    /// <summary>A write's acknowledgement: its ratings only for callers who may see unpublished work (writes go to open inspections).</summary>
-    public static JudgementsAck Answer(Caller caller, JudgementsAck ack)
-    {
-        ack.Summary = caller.Visibility == Visibility.Unpublished ? ack.Summary : null;
-        return ack;
-    }
-
-    /// <summary>As for judgements: a change's acknowledgement carries its ratings only for callers who may see unpublished work.</summary>
-    public static ChangeAck Answer(Caller caller, ChangeAck ack)
-    {
-        ack.Summary = caller.Visibility == Visibility.Unpublished ? ack.Summary : null;
-        return ack;
     }
 }

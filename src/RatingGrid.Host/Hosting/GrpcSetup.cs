@@ -40,13 +40,16 @@ internal static class GrpcSetup
         builder.Services.AddSingleton<Services.RegistryGrpcService>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddSingleton<AccessInterceptor>();
+        builder.Services.AddSingleton<InspectionAccess>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = limits.MaxMessageBytes;
             o.MaxSendMessageSize = limits.MaxMessageBytes;
-            // Outermost first: errors of every kind map to statuses; then nobody unadmitted gets further.
+            // Outermost first: errors of every kind map to statuses; then nobody unadmitted gets further;
+            // then an inspection's region and visibility, for every rpc about one.
             o.Interceptors.Add<ErrorMappingInterceptor>();
             o.Interceptors.Add<AccessInterceptor>();
+            o.Interceptors.Add<InspectionAccess>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(o =>

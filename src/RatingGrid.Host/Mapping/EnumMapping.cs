@@ -22,6 +22,10 @@ internal static class EnumMapping
 
     public static InspectionStatus ToWire(this Domain.Lifecycle.InspectionStatus status) => (InspectionStatus)((int)status + 1);
 
+    /// <summary>The status a wire inspection is in (one read before its status was kept is open).</summary>
+    public static Domain.Lifecycle.InspectionStatus ToDomain(this InspectionStatus status) =>
+        status == InspectionStatus.Unspecified ? Domain.Lifecycle.InspectionStatus.Open : (Domain.Lifecycle.InspectionStatus)((int)status - 1);
+
     public static Domain.Reporting.PeriodBasis ToDomain(this PeriodBasis basis) =>
         basis == PeriodBasis.Fieldwork ? Domain.Reporting.PeriodBasis.Fieldwork : Domain.Reporting.PeriodBasis.Publication;
 

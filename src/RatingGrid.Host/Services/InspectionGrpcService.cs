@@ -18,7 +18,11 @@ using RatingGrid.Host.Mapping;
 
 namespace RatingGrid.Host.Services;
 
-/// <summary>Thin: check the request's shape, map it, call the inspection grain, map back. Errors map in <see cref="ErrorMappingInterceptor"/>.</summary>
+/// <summary>
+/// Thin: check the request's shape, map it, call the inspection grain, map back. Who may reach an
+/// inspection and see its figures is applied to every rpc by <see cref="InspectionAccess"/>; errors
+/// map in <see cref="ErrorMappingInterceptor"/>.
+/// </summary>
 internal sealed class InspectionGrpcService(
     IGrainFactory grains,
     RulebookCatalog rulebooks,
@@ -27,7 +31,6 @@ internal sealed class InspectionGrpcService(
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     LocalInspectionViews localViews,
-    VisibilityGuard visibility,
     Watches watches) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> OpenInspection(OpenInspectionRequest request, ServerCallContext context)
@@ -39,34 +42,30 @@ internal sealed class InspectionGrpcService(
             .ThrowIfAny();
         var pdu = await RegisteredPduAsync(request);
         RegionGuard.EnsureRegion(context.Caller(), pdu.Region);
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var key = ResolveRulebook(rulebook, "rulebook");
         var details = new InspectionDetails(request.PduId, request.PduName.Length > 0 ? request.PduName : pdu.Name, pdu.Region, key.Id, key.Version,
             request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
-        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor)));
+        return (await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         // Where the inspection lives in this silo its newest view is at hand: the grain call would return that same object.
         var view = localViews.TryGet(request.InspectionId, out var local) ? local : await Grain(request.InspectionId).GetAsync();
-        return VisibilityGuard.Ensure(context.Caller(), view).ToWire();
+        return view.ToWire();
     }
 
     public override async Task<Inspection> CloseInspection(InspectionActionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).CloseAsync(context.Caller().Actor(request.Actor)));
+        return (await Grain(request.InspectionId).CloseAsync(context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> ReopenInspection(InspectionActionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).ReopenAsync(context.Caller().Actor(request.Actor)));
+        return (await Grain(request.InspectionId).ReopenAsync(context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> EmbargoInspection(EmbargoInspectionRequest request, ServerCallContext context)
@@ -77,15 +76,13 @@ internal sealed class InspectionGrpcService(
             .That(request.PublishAt is null || publishAt is not null, "publish_at", "is not a timestamp (seconds from 0001-01-01 to 9999-12-31, nanos 0 to 999,999,999)")
             .That(publishAt is null || publishAt > time.GetUtcNow(), "publish_at", $"{publishAt:u} is not in the future; to publish now, call PublishInspection")
             .ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).EmbargoAsync(publishAt!.Value, context.Caller().Actor(request.Actor)));
+        return (await Grain(request.InspectionId).EmbargoAsync(publishAt!.Value, context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> PublishInspection(InspectionActionRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Actor(context.Caller(), request.Actor).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).PublishAsync(context.Caller().Actor(request.Actor)));
+        return (await Grain(request.InspectionId).PublishAsync(context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> CorrectInspection(CorrectInspectionRequest request, ServerCallContext context)
@@ -94,16 +91,14 @@ internal sealed class InspectionGrpcService(
             .That(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required: say why a published inspection is corrected (it is kept in its lifecycle)")
             .Text("reason", request.Reason)
             .ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        return VisibilityGuard.Answer(context.Caller(), await Grain(request.InspectionId).CorrectAsync(request.Reason.Trim(), context.Caller().Actor(request.Actor)));
+        return (await Grain(request.InspectionId).CorrectAsync(request.Reason.Trim(), context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<JudgementsAck> RecordJudgements(RecordJudgementsRequest request, ServerCallContext context)
     {
         var batch = ToGrainBatch(request.InspectionId, context.Caller(), request.Actor, request.Judgements);
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var receipt = await Grain(request.InspectionId).RecordJudgementsAsync(batch);
-        return VisibilityGuard.Answer(context.Caller(), receipt.ToAck(0, request.InspectionId));
+        return receipt.ToAck(0, request.InspectionId);
     }
 
     public override async Task StreamJudgements(IAsyncStreamReader<JudgementBatch> requestStream, IServerStreamWriter<JudgementsAck> responseStream, ServerCallContext context)
@@ -135,7 +130,7 @@ internal sealed class InspectionGrpcService(
                     throw status;
                 }
 
-                await responseStream.WriteAsync(VisibilityGuard.Answer(caller, acknowledged.ToAck(batch.BatchId, batch.InspectionId)), context.CancellationToken);
+                await responseStream.WriteAsync(acknowledged.ToAck(batch.BatchId, batch.InspectionId), context.CancellationToken);
             }
         }
         finally
@@ -154,9 +149,7 @@ internal sealed class InspectionGrpcService(
     public override async Task<ChangeAck> WithdrawCase(WithdrawCaseRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).Actor(context.Caller(), request.Actor).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        var ack = (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, context.Caller().Actor(request.Actor))).ToAck(request.InspectionId);
-        return VisibilityGuard.Answer(context.Caller(), ack);
+        return (await Grain(request.InspectionId).WithdrawCaseAsync(request.CaseId, request.Revision, context.Caller().Actor(request.Actor))).ToAck(request.InspectionId);
     }
 
     public override async Task<ChangeAck> SetJudgedRating(SetJudgedRatingRequest request, ServerCallContext context)
@@ -166,24 +159,20 @@ internal sealed class InspectionGrpcService(
             .That(request.Rating != Contracts.V1.Rating.Unspecified, "rating", "must be set; to leave a standard unrated use ClearJudgedRating")
             .That(Enum.IsDefined(request.Rating), "rating", $"{(int)request.Rating} is not a rating")
             .ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var input = new JudgedRatingInput(request.StandardId, request.Rating.ToDomain(), request.Rationale, context.Caller().Actor(request.Actor));
-        return VisibilityGuard.Answer(context.Caller(), (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId));
+        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
     }
 
     public override async Task<ChangeAck> ClearJudgedRating(ClearJudgedRatingRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Id("standard_id", request.StandardId).Actor(context.Caller(), request.Actor).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var input = new JudgedRatingInput(request.StandardId, null, null, context.Caller().Actor(request.Actor));
-        return VisibilityGuard.Answer(context.Caller(), (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId));
+        return (await Grain(request.InspectionId).SetJudgedRatingAsync(input)).ToAck(request.InspectionId);
     }
 
     public override async Task<Breakdowns> GetBreakdowns(GetBreakdownsRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Name("dimension", request.Dimension, required: false).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        await visibility.EnsureVisibleAsync(context.Caller(), request.InspectionId);
         var breakdowns = await Grain(request.InspectionId).GetBreakdownsAsync();
         return new Breakdowns
         {
@@ -195,8 +184,6 @@ internal sealed class InspectionGrpcService(
     public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).Id("case_id", request.CaseId).ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
-        await visibility.EnsureVisibleAsync(context.Caller(), request.InspectionId);
         var history = await Grain(request.InspectionId).GetCaseHistoryAsync(request.CaseId);
         if (history.Count == 0)
         {
@@ -209,11 +196,8 @@ internal sealed class InspectionGrpcService(
     public override async Task WatchInspection(WatchInspectionRequest request, IServerStreamWriter<Inspection> responseStream, ServerCallContext context)
     {
         Checks().Id("inspection_id", request.InspectionId).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
-        await regions.EnsureInspectionAsync(context.Caller(), request.InspectionId);
         var grain = Grain(request.InspectionId);
-        var caller = context.Caller();
-        // Checked on every state sent: an embargo lifted or a correction begun ends a watch its caller may no longer see.
-        await watches.FollowAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => VisibilityGuard.Ensure(caller, v).ToWire(), request.AfterVersion, responseStream, context);
+        await watches.FollowAsync(grain.GetAsync, grain.WaitForChangeAsync, v => v.Version, v => v.ToWire(), request.AfterVersion, responseStream, context);
     }
 
     private JudgementBatchInput ToGrainBatch(string inspectionId, Caller caller, string requestedActor, RepeatedField<Judgement> judgements)

@@ -21,7 +21,7 @@ public sealed class InspectionServiceTests
 
     public InspectionServiceTests()
     {
-        _service = new InspectionGrpcService(_grains, RulebookCatalog.BuiltIn, Options.Create(new LimitSettings()), new RegionGuard(_grains), new FakeLifetime(), TimeProvider.System, new LocalInspectionViews(), new VisibilityGuard(_grains, new LocalInspectionViews()), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance));
+        _service = new InspectionGrpcService(_grains, RulebookCatalog.BuiltIn, Options.Create(new LimitSettings()), new RegionGuard(_grains), new FakeLifetime(), TimeProvider.System, new LocalInspectionViews(), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance));
     }
 
     private async Task<string> OpenedAsync(string region = "North East")
@@ -129,14 +129,21 @@ public sealed class InspectionServiceTests
     }
 
     [Fact]
-    public async Task A_region_bound_caller_cannot_read_another_regions_inspection()
+    public async Task A_region_bound_caller_cannot_read_another_regions_inspection_whichever_rpc_it_calls()
     {
         var id = await OpenedAsync(region: "Wales");
+        var access = new InspectionAccess(AccessRules.FromContract, new RegionGuard(_grains), new VisibilityGuard(_grains, new LocalInspectionViews()));
+        const string get = "/ratinggrid.v1.InspectionService/GetInspection";
+        const string close = "/ratinggrid.v1.InspectionService/CloseInspection";
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _service.GetInspection(new GetInspectionRequest { InspectionId = id }, TestServerCallContext.Create(Callers.InRegion("reader", "London"))));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => access.UnaryServerHandler(new GetInspectionRequest { InspectionId = id },
+            TestServerCallContext.Create(Callers.InRegion("reader", "London"), get), _service.GetInspection));
+        var refusedClose = await Assert.ThrowsAsync<RpcException>(() => access.UnaryServerHandler(new InspectionActionRequest { InspectionId = id },
+            TestServerCallContext.Create(Callers.InRegion("lead", "London"), close), _service.CloseInspection));
 
-        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-        var allowed = await _service.GetInspection(new GetInspectionRequest { InspectionId = id }, TestServerCallContext.Create(Callers.InRegion("reader", "Wales")));
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (refused.StatusCode, refusedClose.StatusCode));
+        Assert.Equal(Contracts.V1.InspectionStatus.Open, (await _service.GetInspection(new GetInspectionRequest { InspectionId = id }, TestServerCallContext.Create())).Status);
+        var allowed = await access.UnaryServerHandler(new GetInspectionRequest { InspectionId = id }, TestServerCallContext.Create(Callers.InRegion("reader", "Wales"), get), _service.GetInspection);
         Assert.Equal("Wales", allowed.Region);
     }
 

@@ -14,15 +14,18 @@ internal sealed class TestServerCallContext : ServerCallContext
     private readonly Metadata _responseTrailers = [];
     private readonly Dictionary<object, object> _userState = [];
 
-    private TestServerCallContext(Metadata requestHeaders, CancellationToken cancellationToken)
+    private readonly string _method;
+
+    private TestServerCallContext(Metadata requestHeaders, string method, CancellationToken cancellationToken)
     {
         _requestHeaders = requestHeaders;
         _cancellationToken = cancellationToken;
+        _method = method;
     }
 
     public Metadata? ResponseHeaders { get; private set; }
 
-    protected override string MethodCore => "/ratinggrid.v1.Test/Method";
+    protected override string MethodCore => _method;
 
     protected override string HostCore => "localhost";
 
@@ -44,15 +47,15 @@ internal sealed class TestServerCallContext : ServerCallContext
 
     protected override IDictionary<object, object> UserStateCore => _userState;
 
-    /// <summary>A call by <paramref name="caller"/> (by default one holding every scope in every region), for as long as the test runs.</summary>
-    public static TestServerCallContext Create(Caller? caller = null) => For(caller, TestContext.Current.CancellationToken);
+    /// <summary>A call by <paramref name="caller"/> (by default one holding every scope in every region) to <paramref name="method"/>, for as long as the test runs.</summary>
+    public static TestServerCallContext Create(Caller? caller = null, string method = "/ratinggrid.v1.Test/Method") => For(caller, method, TestContext.Current.CancellationToken);
 
     /// <summary>A call its client has already cancelled.</summary>
-    public static TestServerCallContext Cancelled() => For(null, new CancellationToken(canceled: true));
+    public static TestServerCallContext Cancelled() => For(null, "/ratinggrid.v1.Test/Method", new CancellationToken(canceled: true));
 
-    private static TestServerCallContext For(Caller? caller, CancellationToken cancellationToken)
+    private static TestServerCallContext For(Caller? caller, string method, CancellationToken cancellationToken)
     {
-        var context = new TestServerCallContext([], cancellationToken);
+        var context = new TestServerCallContext([], method, cancellationToken);
         context.SetCaller(caller ?? Callers.Everything("tester"));
         return context;
     }
