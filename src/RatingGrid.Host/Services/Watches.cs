@@ -86,10 +86,18 @@ internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOption
     {
         // A cancelled token given to the write resets the stream at once, before any status is sent.
         stop.ThrowIfCancellationRequested();
-        var write = stream.WriteAsync(message, stop);
+        // The write gets the call's own token, never one of ours: grpc-dotnet cancels the request
+        // from the write's token, and ours (the deadline's timer, the host's stopping) can fire after
+        // grpc-dotnet has finished the request itself, at its deadline, which crashed the process.
+        var write = stream.WriteAsync(message, context.CancellationToken);
         try
         {
             await write.WaitAsync(TimeSpan.FromSeconds(limits.Value.WatchWriteTimeoutSeconds), stop);
+        }
+        catch (OperationCanceledException) when (!write.IsCompleted)
+        {
+            _ = write.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            throw;
         }
         catch (TimeoutException)
         {
