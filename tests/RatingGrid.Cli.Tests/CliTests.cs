@@ -4,7 +4,8 @@ using RatingGrid.Testing;
 
 namespace RatingGrid.Cli.Tests;
 
-public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class CliTests(HostFixture host)
 {
     private string Server => $"http://127.0.0.1:{host.GrpcPort}";
 
@@ -12,7 +13,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var id = $"cli-{Guid.NewGuid():N}";
         await host.Channel.RegisterAsync("North East", "p1");
-        var (exit, _, err) = await Cli.RunAsync(Server, "open", id, "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27");
+        var (exit, _, err) = await CommandLine.RunAsync(Server, "open", id, "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27");
         Assert.True(exit == 0, err);
         return id;
     }
@@ -31,13 +32,13 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
         var region = $"CLI region {Guid.NewGuid():N}";
         var pdu = $"cli-pdu-{Guid.NewGuid():N}";
 
-        var addRegion = await Cli.RunAsync(Server, "registry", "add-region", region);
-        var addPdu = await Cli.RunAsync(Server, "registry", "add-pdu", pdu, "--name", "First", "--region", region);
-        var rename = await Cli.RunAsync(Server, "registry", "rename-pdu", pdu, "--name", "Second");
-        var listed = await Cli.RunAsync(Server, "registry", "list", "--region", region, "--json");
-        var changes = await Cli.RunAsync(Server, "registry", "changes");
-        var opened = await Cli.RunAsync(Server, "open", $"cli-reg-{Guid.NewGuid():N}", "--pdu", pdu, "--start", "2025-06-02", "--end", "2025-06-27");
-        var unknown = await Cli.RunAsync(Server, "open", $"cli-reg-{Guid.NewGuid():N}", "--pdu", $"{pdu}-none", "--start", "2025-06-02", "--end", "2025-06-27");
+        var addRegion = await CommandLine.RunAsync(Server, "registry", "add-region", region);
+        var addPdu = await CommandLine.RunAsync(Server, "registry", "add-pdu", pdu, "--name", "First", "--region", region);
+        var rename = await CommandLine.RunAsync(Server, "registry", "rename-pdu", pdu, "--name", "Second");
+        var listed = await CommandLine.RunAsync(Server, "registry", "list", "--region", region, "--json");
+        var changes = await CommandLine.RunAsync(Server, "registry", "changes");
+        var opened = await CommandLine.RunAsync(Server, "open", $"cli-reg-{Guid.NewGuid():N}", "--pdu", pdu, "--start", "2025-06-02", "--end", "2025-06-27");
+        var unknown = await CommandLine.RunAsync(Server, "open", $"cli-reg-{Guid.NewGuid():N}", "--pdu", $"{pdu}-none", "--start", "2025-06-02", "--end", "2025-06-27");
 
         Assert.True(addRegion.Exit == 0 && addPdu.Exit == 0 && rename.Exit == 0 && opened.Exit == 0, addRegion.Err + addPdu.Err + rename.Err + opened.Err);
         using (var json = JsonDocument.Parse(listed.Out))
@@ -57,11 +58,11 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
         var id = await OpenAsync();
         var at = DateTimeOffset.UtcNow.AddDays(2);
 
-        var closed = await Cli.RunAsync(Server, "close", id);
-        var embargoed = await Cli.RunAsync(Server, "embargo", id, "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        var published = await Cli.RunAsync(Server, "publish", id);
-        var refused = await Cli.RunAsync(Server, "embargo", id, "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        var corrected = await Cli.RunAsync(Server, "correct", id, "--reason", "A case was counted twice.");
+        var closed = await CommandLine.RunAsync(Server, "close", id);
+        var embargoed = await CommandLine.RunAsync(Server, "embargo", id, "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var published = await CommandLine.RunAsync(Server, "publish", id);
+        var refused = await CommandLine.RunAsync(Server, "embargo", id, "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var corrected = await CommandLine.RunAsync(Server, "correct", id, "--reason", "A case was counted twice.");
 
         Assert.Equal((0, $"{id} is closed."), (closed.Exit, closed.Out.Trim()));
         Assert.Equal(0, embargoed.Exit);
@@ -84,11 +85,11 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
             c2,1,licence,male,yes,yes,no
             c3,1,licence,male,no,yes,no
             """);
-        Assert.Equal(0, (await Cli.RunAsync(Server, "import", file, "--inspection", id)).Exit);
+        Assert.Equal(0, (await CommandLine.RunAsync(Server, "import", file, "--inspection", id)).Exit);
 
-        var (exit, csv, err) = await Cli.RunAsync(Server, "export", "annexe", "--inspection", id);
-        var (jsonExit, json, _) = await Cli.RunAsync(Server, "export", "annexe", "--inspection", id, "--format", "json");
-        var (missingExit, _, missingErr) = await Cli.RunAsync(Server, "export", "annexe");
+        var (exit, csv, err) = await CommandLine.RunAsync(Server, "export", "annexe", "--inspection", id);
+        var (jsonExit, json, _) = await CommandLine.RunAsync(Server, "export", "annexe", "--inspection", id, "--format", "json");
+        var (missingExit, _, missingErr) = await CommandLine.RunAsync(Server, "export", "annexe");
 
         Assert.True(exit == 0, err);
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -108,7 +109,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task Demo_prints_the_published_redcar_figures()
     {
-        var (exit, output, error) = await Cli.RunAsync(Server, "demo");
+        var (exit, output, error) = await CommandLine.RunAsync(Server, "demo");
 
         Assert.True(exit == 0, error);
         Assert.Contains("Score 5 / 21; overall rating: Requires improvement", output, StringComparison.Ordinal);
@@ -129,8 +130,8 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
             c3,2,community,,no,,yes
             """);
 
-        var imported = await Cli.RunAsync(Server, "import", file, "--inspection", id);
-        var shown = await Cli.RunAsync(Server, "show", id, "--json");
+        var imported = await CommandLine.RunAsync(Server, "import", file, "--inspection", id);
+        var shown = await CommandLine.RunAsync(Server, "show", id, "--json");
 
         Assert.True(imported.Exit == 0, imported.Err);
         Assert.Contains("3 applied", imported.Out, StringComparison.Ordinal);
@@ -142,7 +143,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(3, json.RootElement.GetProperty("results").GetProperty("cases").GetInt32());
         Assert.Equal(2, service.Results.KeyQuestions.Single(k => k.KeyQuestionId == "P2.1.E").Yes);
 
-        var again = await Cli.RunAsync(Server, "import", file, "--inspection", id);
+        var again = await CommandLine.RunAsync(Server, "import", file, "--inspection", id);
         Assert.Contains("3 already held", again.Out, StringComparison.Ordinal);
     }
 
@@ -179,7 +180,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
         await File.WriteAllBytesAsync(file, bytes, TestContext.Current.CancellationToken);
         var before = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken);
 
-        var (exit, _, error) = await Cli.RunAsync(Server, "import", file, "--inspection", id);
+        var (exit, _, error) = await CommandLine.RunAsync(Server, "import", file, "--inspection", id);
 
         Assert.Equal(3, exit);
         Assert.Contains($"{Path.GetFileName(file)}:{expected}", error, StringComparison.Ordinal);
@@ -205,7 +206,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("correct")]
     public async Task Every_command_describes_itself(string command)
     {
-        var (exit, output, _) = await Cli.RunAsync(Server, command, "--help");
+        var (exit, output, _) = await CommandLine.RunAsync(Server, command, "--help");
 
         Assert.Equal(0, exit);
         Assert.Contains("Usage:", output, StringComparison.Ordinal);
@@ -217,7 +218,7 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("show", "x", "--colour")]
     public async Task Unknown_commands_and_options_exit_non_zero_with_usage(params string[] args)
     {
-        var (exit, _, error) = await Cli.RunAsync(Server, args);
+        var (exit, _, error) = await CommandLine.RunAsync(Server, args);
 
         Assert.Equal(2, exit);
         Assert.Contains("ratinggrid --help", error, StringComparison.Ordinal);
@@ -226,14 +227,15 @@ public sealed class CliTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task An_unreachable_server_is_reported_with_what_to_do()
     {
-        var (exit, _, error) = await Cli.RunAsync($"http://127.0.0.1:{RatingGrid.Testing.LocalHostSettings.FreePort()}", "show", "anything");
+        var (exit, _, error) = await CommandLine.RunAsync($"http://127.0.0.1:{RatingGrid.Testing.LocalHostSettings.FreePort()}", "show", "anything");
 
         Assert.Equal(5, exit);
         Assert.Contains("Cannot reach RatingGrid", error, StringComparison.Ordinal);
     }
 }
 
-public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class CliReadingTests(HostFixture host)
 {
     private string Server => $"http://127.0.0.1:{host.GrpcPort}";
 
@@ -241,10 +243,10 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
     {
         var id = $"cli-read-{Guid.NewGuid():N}";
         await host.Channel.RegisterAsync(region, Registrations.PduIn(region));
-        Assert.Equal(0, (await Cli.RunAsync(Server, "open", id, "--pdu", Registrations.PduIn(region), "--name", "Read, PDU", "--region", region, "--start", "2025-06-02", "--end", "2025-06-27")).Exit);
+        Assert.Equal(0, (await CommandLine.RunAsync(Server, "open", id, "--pdu", Registrations.PduIn(region), "--name", "Read, PDU", "--region", region, "--start", "2025-06-02", "--end", "2025-06-27")).Exit);
         var file = Path.Combine(Path.GetTempPath(), $"{id}.csv");
         await File.WriteAllTextAsync(file, "case_id,revision,case_type,P2.1.E\nc1,1,community,yes\nc2,1,licence,no\n", TestContext.Current.CancellationToken);
-        Assert.Equal(0, (await Cli.RunAsync(Server, "import", file, "--inspection", id)).Exit);
+        Assert.Equal(0, (await CommandLine.RunAsync(Server, "import", file, "--inspection", id)).Exit);
         return id;
     }
 
@@ -253,7 +255,7 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
     {
         var id = await InspectionWithCasesAsync("Watchers");
 
-        var (exit, output, error) = await Cli.RunAsync(Server, "watch", id, "--updates", "1");
+        var (exit, output, error) = await CommandLine.RunAsync(Server, "watch", id, "--updates", "1");
 
         Assert.True(exit == 0, error);
         Assert.Contains("1 / 2", output, StringComparison.Ordinal);
@@ -266,13 +268,13 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
         var region = $"cli-region-{Guid.NewGuid():N}";
         await InspectionWithCasesAsync(region);
 
-        var regional = await RatingGrid.Testing.Eventually.Until(() => Cli.RunAsync(Server, "region", region, "--json"), r => r.Out.Contains("\"cases\": 2", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var regional = await RatingGrid.Testing.Eventually.Until(() => CommandLine.RunAsync(Server, "region", region, "--json"), r => r.Out.Contains("\"cases\": 2", StringComparison.Ordinal), TestContext.Current.CancellationToken);
         using var json = System.Text.Json.JsonDocument.Parse(regional.Out);
         var figures = json.RootElement.GetProperty("rulebooks")[0];
         Assert.Equal(1, figures.GetProperty("inspections").GetInt32());
         Assert.Equal(2, figures.GetProperty("cases").GetInt32());
 
-        var (exit, output, _) = await Cli.RunAsync(Server, "national", "--json");
+        var (exit, output, _) = await CommandLine.RunAsync(Server, "national", "--json");
         Assert.Equal(0, exit);
         using var national = System.Text.Json.JsonDocument.Parse(output);
         Assert.True(national.RootElement.GetProperty("inspections").GetArrayLength() >= 1);
@@ -283,7 +285,7 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
     {
         var id = await InspectionWithCasesAsync($"cli-export-{Guid.NewGuid():N}");
 
-        var (exit, output, _) = await RatingGrid.Testing.Eventually.Until(() => Cli.RunAsync(Server, "export", "national", "--format", "csv"), r => r.Out.Contains(id, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var (exit, output, _) = await RatingGrid.Testing.Eventually.Until(() => CommandLine.RunAsync(Server, "export", "national", "--format", "csv"), r => r.Out.Contains(id, StringComparison.Ordinal), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -294,7 +296,7 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
     [Fact]
     public async Task Bench_reports_the_judgements_it_had_acknowledged()
     {
-        var (exit, output, error) = await Cli.RunAsync(Server, "bench", "--inspections", "2", "--cases", "5", "--revisions", "2", "--streams", "2", "--batch", "5", "--seconds", "60");
+        var (exit, output, error) = await CommandLine.RunAsync(Server, "bench", "--inspections", "2", "--cases", "5", "--revisions", "2", "--streams", "2", "--batch", "5", "--seconds", "60");
 
         Assert.True(exit == 0, error);
         Assert.Contains("20 judgements acknowledged", output, StringComparison.Ordinal);
@@ -310,37 +312,37 @@ public sealed class CliReadingTests(HostFixture host) : IClassFixture<HostFixtur
         await host.Channel.RegisterAsync(region, pdu);
         foreach (var (id, year) in new[] { (older, 2022), (newer, 2025) })
         {
-            var opened = await Cli.RunAsync(Server, "open", id, "--pdu", pdu, "--name", "Report PDU", "--region", region, "--start", $"{year}-03-03", "--end", $"{year}-03-28");
+            var opened = await CommandLine.RunAsync(Server, "open", id, "--pdu", pdu, "--name", "Report PDU", "--region", region, "--start", $"{year}-03-03", "--end", $"{year}-03-28");
             Assert.True(opened.Exit == 0, opened.Err);
-            Assert.Equal(0, (await Cli.RunAsync(Server, "close", id)).Exit);
-            Assert.Equal(0, (await Cli.RunAsync(Server, "publish", id)).Exit);
+            Assert.Equal(0, (await CommandLine.RunAsync(Server, "close", id)).Exit);
+            Assert.Equal(0, (await CommandLine.RunAsync(Server, "publish", id)).Exit);
         }
 
-        var pdus = await RatingGrid.Testing.Eventually.Until(() => Cli.RunAsync(Server, "pdus", "--region", region, "--json"),
+        var pdus = await RatingGrid.Testing.Eventually.Until(() => CommandLine.RunAsync(Server, "pdus", "--region", region, "--json"),
             r => r.Out.Contains(newer, StringComparison.Ordinal), TestContext.Current.CancellationToken);
         using (var json = JsonDocument.Parse(pdus.Out))
         {
             Assert.Equal([newer], json.RootElement.GetProperty("inspections").EnumerateArray().Select(i => i.GetProperty("inspectionId").GetString()));
         }
 
-        var period = await Cli.RunAsync(Server, "national", "--region", region, "--from", "2020-01-01", "--to", "2030-12-31", "--basis", "fieldwork", "--json");
+        var period = await CommandLine.RunAsync(Server, "national", "--region", region, "--from", "2020-01-01", "--to", "2030-12-31", "--basis", "fieldwork", "--json");
         using (var json = JsonDocument.Parse(period.Out))
         {
             Assert.Equal(2, json.RootElement.GetProperty("inspections").GetArrayLength());
             Assert.Equal(1, json.RootElement.GetProperty("rulebooks")[0].GetProperty("current").GetProperty("pdus").GetInt32());
         }
 
-        var table = await Cli.RunAsync(Server, "region", region, "--as-of", "2021-01-01");
+        var table = await CommandLine.RunAsync(Server, "region", region, "--as-of", "2021-01-01");
         Assert.True(table.Exit == 0, table.Err);
         Assert.Contains("current picture as of 2021-01-01", table.Out, StringComparison.Ordinal);
         Assert.Contains("No inspection counts.", table.Out, StringComparison.Ordinal);
 
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var csv = await Cli.RunAsync(Server, "export", "national", "--as-of", today);
+        var csv = await CommandLine.RunAsync(Server, "export", "national", "--as-of", today);
         Assert.Contains(csv.Out.Split('\n'), l => l.StartsWith(newer + ",", StringComparison.Ordinal));
         Assert.DoesNotContain(older, csv.Out, StringComparison.Ordinal);
 
-        var halfPeriod = await Cli.RunAsync(Server, "national", "--from", "2025-01-01");
+        var halfPeriod = await CommandLine.RunAsync(Server, "national", "--from", "2025-01-01");
         Assert.NotEqual(0, halfPeriod.Exit);
         Assert.Contains("--from and --to", halfPeriod.Err, StringComparison.Ordinal);
     }

@@ -13,7 +13,7 @@ public sealed partial class HostOutputTests(Azurite azurite)
         using var host = HostProcess.Start(azurite.Process, $"quiet-{Guid.NewGuid():N}", clustering: "Localhost", productionLogging: true);
         await host.WaitUntilReadyAsync(cancel);
 
-        var (exit, output, error) = await Cli.RunAsync(host.Address, "demo");
+        var (exit, output, error) = await CommandLine.RunAsync(host.Address, "demo");
         Assert.True(exit == 0, error);
         Assert.Contains("Score 5 / 21", output, StringComparison.Ordinal);
         host.Terminate();

@@ -3,13 +3,14 @@ using RatingGrid.Testing;
 namespace RatingGrid.Cli.Tests;
 
 /// <summary><c>ratinggrid token</c> mints what the host accepts, granting no more than asked.</summary>
-public sealed class TokenCommandTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class TokenCommandTests(HostFixture host)
 {
     private string Server => $"http://127.0.0.1:{host.GrpcPort}";
 
     private static async Task<string> MintAsync(params string[] args)
     {
-        var (exit, output, error) = await Cli.RunAsync("http://unused", ["token", "--key-file", TestTokens.KeyFile, .. args]);
+        var (exit, output, error) = await CommandLine.RunAsync("http://unused", ["token", "--key-file", TestTokens.KeyFile, .. args]);
         Assert.True(exit == 0, error);
         return output.Trim();
     }
@@ -22,9 +23,9 @@ public sealed class TokenCommandTests(HostFixture host) : IClassFixture<HostFixt
         var admin = await MintAsync("--subject", "dana", "--scope", "ratinggrid.admin", "--scope", "ratinggrid.write", "--scope", "ratinggrid.read");
         var reader = await MintAsync("--subject", "erin", "--scope", "ratinggrid.read", "--scope", "ratinggrid.unpublished", "--region", "North East");
 
-        var opened = await Cli.RunAsync(Server, "open", id, "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27", "--token", admin);
-        var shown = await Cli.RunAsync(Server, "show", id, "--token", reader);
-        var denied = await Cli.RunAsync(Server, "open", id + "-2", "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27", "--token", reader);
+        var opened = await CommandLine.RunAsync(Server, "open", id, "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27", "--token", admin);
+        var shown = await CommandLine.RunAsync(Server, "show", id, "--token", reader);
+        var denied = await CommandLine.RunAsync(Server, "open", id + "-2", "--pdu", "p1", "--name", "A PDU", "--region", "North East", "--start", "2025-06-02", "--end", "2025-06-27", "--token", reader);
 
         Assert.True(opened.Exit == ExitCodes.Ok, opened.Err);
         Assert.True(shown.Exit == ExitCodes.Ok, shown.Err);
@@ -36,7 +37,7 @@ public sealed class TokenCommandTests(HostFixture host) : IClassFixture<HostFixt
     [Fact]
     public async Task Without_a_token_the_cli_says_how_to_get_one()
     {
-        var (exit, _, error) = await Cli.RunAsync(Server, "national", "--token", "");
+        var (exit, _, error) = await CommandLine.RunAsync(Server, "national", "--token", "");
 
         Assert.Equal(ExitCodes.Refused, exit);
         Assert.Contains("Unauthenticated", error, StringComparison.Ordinal);
@@ -46,7 +47,7 @@ public sealed class TokenCommandTests(HostFixture host) : IClassFixture<HostFixt
     [Fact]
     public async Task A_missing_key_file_is_a_usage_error_naming_the_script_that_makes_one()
     {
-        var (exit, output, error) = await Cli.RunAsync("http://unused", "token", "--key-file", "/nonexistent/key");
+        var (exit, output, error) = await CommandLine.RunAsync("http://unused", "token", "--key-file", "/nonexistent/key");
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Empty(output);

@@ -2,7 +2,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Cli.Tests;
+namespace RatingGrid.Dashboard.BrowserTests;
 
 /// <summary>
 /// Debian's Chromium, headless, driven by Playwright through its executable path (no browser

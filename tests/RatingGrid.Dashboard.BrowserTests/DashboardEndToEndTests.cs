@@ -10,7 +10,7 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Cli.Tests;
+namespace RatingGrid.Dashboard.BrowserTests;
 
 /// <summary>The dashboard in a real headless Chromium against a real host on Azurite, signed in as a person would.</summary>
 public sealed partial class DashboardEndToEndTests(DashboardHostFixture host) : IClassFixture<DashboardHostFixture>
@@ -133,7 +133,7 @@ public sealed partial class DashboardEndToEndTests(DashboardHostFixture host) : 
 
     private async Task<string> DemoAsync()
     {
-        var demo = await Cli.RunAsync($"http://127.0.0.1:{host.GrpcPort}", "demo");
+        var demo = await CommandLine.RunAsync($"http://127.0.0.1:{host.GrpcPort}", "demo");
         Assert.True(demo.Exit == 0, demo.Err);
         var match = DemoInspection().Match(demo.Out);
         Assert.True(match.Success, demo.Out);

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using RatingGrid.Testing;
 
-namespace RatingGrid.Cli.Tests;
+namespace RatingGrid.Dashboard.BrowserTests;
 
 /// <summary>
 /// The dashboard's production sign-in in headless Chromium: OpenID Connect (code flow with PKCE,
@@ -14,7 +15,7 @@ public sealed partial class DashboardOidcTests(OidcDashboardHostFixture host) : 
     public async Task A_person_signs_in_at_the_authority_and_reads_an_inspection_of_their_region_and_no_other()
     {
         var writer = host.Provider.AccessToken("ratinggrid.admin ratinggrid.write ratinggrid.read ratinggrid.unpublished");
-        var demo = await Cli.RunAsync($"http://127.0.0.1:{host.GrpcPort}", "demo", "--token", writer);
+        var demo = await CommandLine.RunAsync($"http://127.0.0.1:{host.GrpcPort}", "demo", "--token", writer);
         Assert.True(demo.Exit == 0, demo.Err);
         var id = DemoInspection().Match(demo.Out).Groups[1].Value;
         await using var browser = await DashboardBrowser.LaunchAsync();

@@ -1,6 +1,6 @@
 using RatingGrid.Testing;
 
-namespace RatingGrid.Cli.Tests;
+namespace RatingGrid.Dashboard.BrowserTests;
 
 /// <summary>A host trusting an OpenID Connect provider (and no development key), as in production, with that provider running beside it.</summary>
 public sealed class OidcDashboardHostFixture(Azurite azurite) : HostFixture(azurite)

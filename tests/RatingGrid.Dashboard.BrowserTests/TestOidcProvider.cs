@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Cli.Tests;
+namespace RatingGrid.Dashboard.BrowserTests;
 
 /// <summary>
 /// A small OpenID Connect provider on loopback for the dashboard's production sign-in: discovery,

@@ -1,12 +1,12 @@
-using RatingGrid.Testing;
+using RatingGrid.Cli;
 
-namespace RatingGrid.Cli.Tests;
+namespace RatingGrid.Testing;
 
 /// <summary>
 /// Runs the command line in process against a server, capturing what it prints; with a token
 /// granting everything unless the arguments give one.
 /// </summary>
-internal static class Cli
+public static class CommandLine
 {
     public static async Task<(int Exit, string Out, string Err)> RunAsync(string server, params string[] args)
     {

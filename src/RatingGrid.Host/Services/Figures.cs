@@ -7,17 +7,18 @@ namespace RatingGrid.Host.Services;
 
 /// <summary>
 /// What the aggregation rpcs read, all of it held on this host: its copy of the figures (once loaded)
-/// and the registered regions (as last read from the registry, so that a registry on a lost host
-/// holds no read up).
+/// and the registered regions (as last read from the registry, refreshed behind the reads, so that a
+/// registry on a lost host holds no read up).
 /// </summary>
 internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProvider time)
 {
     // A host just started loads its copy in well under this; a read waits for it rather than fail.
     private static readonly TimeSpan LoadWait = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan RegionsKept = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RegionsKept = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RegistryWait = TimeSpan.FromSeconds(1);
 
     private RegionsRead? _regions;
+    private int _refreshing;
 
     /// <summary>The copy, once it has caught up with the nation; UNAVAILABLE if it has not within a while (a host just started).</summary>
     public async Task<AggregateCopy> CopyAsync(CancellationToken cancellationToken)
@@ -38,12 +39,31 @@ internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProv
         return copy;
     }
 
-    /// <summary>The registered regions, by name: read again from the registry every few seconds, the last known (or the data file's) while it cannot answer at once.</summary>
+    /// <summary>
+    /// The registered regions, by name, as last read from the registry: read again in the background
+    /// when older than a few seconds, so that a read never waits on the registry's host; the first
+    /// read waits a moment for it, then takes the data file's.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RegionsAsync()
     {
-        if (_regions is { } held && time.GetElapsedTime(held.ReadAt) < RegionsKept)
+        if (_regions is { } held)
         {
+            if (time.GetElapsedTime(held.ReadAt) >= RegionsKept)
+            {
+                _ = RefreshAsync();
+            }
+
             return held.Regions;
+        }
+
+        return await RefreshAsync() ?? PduRegistry.BuiltIn.Regions;
+    }
+
+    private async Task<IReadOnlyList<string>?> RefreshAsync()
+    {
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
+        {
+            return _regions?.Regions;
         }
 
         try
@@ -54,7 +74,11 @@ internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProv
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException)
         {
-            return _regions?.Regions ?? PduRegistry.BuiltIn.Regions;
+            return _regions?.Regions;
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
         }
     }
 

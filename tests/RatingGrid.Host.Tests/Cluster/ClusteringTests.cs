@@ -3,7 +3,7 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Cluster;
 
 public sealed class ClusteringTests(Azurite azurite)
 {

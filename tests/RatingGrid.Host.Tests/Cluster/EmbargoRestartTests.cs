@@ -2,7 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Cluster;
 
 // Alone: it runs whole host processes, and shares the 2 cores with nothing else.
 [Collection(nameof(RunsAlone))]
@@ -29,7 +29,7 @@ public sealed class EmbargoRestartTests(Azurite azurite)
         // Nobody touches the inspection after the restart: only its reminder can publish it.
         using var restarted = HostProcess.Start(azurite, cluster, clustering: "Localhost");
         await restarted.WaitUntilReadyAsync(cancel);
-        var published = await LifecycleTests.WatchUntilAsync(restarted.Channel, id, InspectionStatus.Published, TimeSpan.FromSeconds(60));
+        var published = await Rpc.LifecycleTests.WatchUntilAsync(restarted.Channel, id, InspectionStatus.Published, TimeSpan.FromSeconds(60));
 
         var step = published.Lifecycle[^1];
         Assert.Equal("ratinggrid (embargo ended)", step.Actor);

@@ -2,7 +2,7 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Cluster;
 
 /// <summary>
 /// Three host processes clustered through Azure Table storage on Azurite; one is killed with SIGKILL

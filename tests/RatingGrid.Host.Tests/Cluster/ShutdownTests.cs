@@ -5,7 +5,7 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Cluster;
 
 // Alone: it runs whole host processes, and shares the 2 cores with nothing else.
 [Collection(nameof(RunsAlone))]

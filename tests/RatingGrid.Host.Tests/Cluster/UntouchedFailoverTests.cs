@@ -3,7 +3,7 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Cluster;
 
 /// <summary>
 /// Three hosts clustered through Azure Table storage. Twenty inspections are changed quickly through

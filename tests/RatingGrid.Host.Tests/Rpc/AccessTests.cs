@@ -4,13 +4,14 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// Who may call what: tokens are checked before anything is read or changed, scopes and regions
 /// bound what a token reaches, and the audit trail names the token's subject.
 /// </summary>
-public sealed class AccessTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class AccessTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -18,7 +18,7 @@ using RatingGrid.Host.Hosting;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// The ways a host can be told to check tokens: a production OpenID Connect authority (which

@@ -3,7 +3,7 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>Shared state for the catalogue: an open inspection with cases, and a closed one.</summary>
 public sealed class BadRequestState(Azurite azurite) : IAsyncLifetime

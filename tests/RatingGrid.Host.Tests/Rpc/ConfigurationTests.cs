@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using RatingGrid.Host.Hosting;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>Settings are validated when the host is built: a mistake stops it with a message naming the setting.</summary>
 public sealed class ConfigurationTests

@@ -1,10 +1,11 @@
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>Regions and the nation count PDUs, not inspections, in their current picture (a real host on Azurite).</summary>
-public sealed class CurrentPictureRpcTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class CurrentPictureRpcTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -105,10 +106,11 @@ public sealed class CurrentPictureRpcTests(HostFixture host) : IClassFixture<Hos
         var aggregation = new AggregationService.AggregationServiceClient(host.Channel);
         var registered = (await new RegistryService.RegistryServiceClient(host.Channel).ListRegionsAsync(new ListRegionsRequest(), cancellationToken: Cancel)).Regions;
 
-        // Both from the same version of the nation's figures (changes of the other tests may land between the two calls).
+        // Both from the same version of the nation's figures, once the host has read the registry
+        // since the other tests registered their regions (it reads it behind the reads, every few seconds).
         var (overview, report) = await Eventually.Until(
             async () => (await aggregation.GetNationOverviewAsync(new ReportRequest(), cancellationToken: Cancel), await aggregation.GetNationReportAsync(new ReportRequest { IncludeInspections = true }, cancellationToken: Cancel)),
-            both => both.Item1.Nation.Version == both.Item2.Version, Cancel);
+            both => both.Item1.Nation.Version == both.Item2.Version && both.Item1.Regions.Select(r => r.Region).SequenceEqual(registered), Cancel);
 
         Assert.Equal(registered, overview.Regions.Select(r => r.Region));
         foreach (var totals in overview.Regions)

@@ -8,13 +8,14 @@ using Grpc.Net.Client.Web;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// What the host serves the dashboard besides gRPC-Web: how to sign in, the development sign-in's
 /// tokens (reading only, for the regions chosen, expiring), and its files compressed.
 /// </summary>
-public sealed class DashboardServingTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class DashboardServingTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

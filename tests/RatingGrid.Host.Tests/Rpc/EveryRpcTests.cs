@@ -4,10 +4,11 @@ using Grpc.Reflection.V1Alpha;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>Every rpc of the contract, through a real Kestrel on 127.0.0.1 with Grpc.Net.Client.</summary>
-public sealed class EveryRpcTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class EveryRpcTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

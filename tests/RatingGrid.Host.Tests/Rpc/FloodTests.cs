@@ -2,7 +2,7 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>A host with small per-caller limits, so that one test client can exceed them on loopback.</summary>
 public sealed class LimitedHostFixture(Azurite azurite) : HostFixture(azurite)

@@ -5,14 +5,15 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// A client that sends garbage: random bytes and mutations of valid messages to every rpc. The host
 /// must answer each with a status, change nothing unless the bytes happened to form a valid request,
 /// stay healthy, and keep serving a well-behaved client throughout. RATINGGRID_SEED replays a run.
 /// </summary>
-public sealed class FuzzTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class FuzzTests(HostFixture host)
 {
     private const int CallsPerRpc = 60;
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

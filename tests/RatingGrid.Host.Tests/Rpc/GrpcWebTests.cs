@@ -6,7 +6,7 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>A host whose gRPC-Web port lets one origin's pages call it.</summary>
 public sealed class GrpcWebHostFixture(Azurite azurite) : HostFixture(azurite)

@@ -3,13 +3,14 @@ using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// Two distinct ids never share an inspection: ids outside the grammar are refused, and ids inside it
 /// are kept apart however alike they look (storage keys are an injective encoding of the id).
 /// </summary>
-public sealed class IdTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class IdTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -1,9 +1,10 @@
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
-public sealed class MetricsTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class MetricsTests(HostFixture host)
 {
     [Fact]
     public async Task The_metrics_endpoint_serves_the_named_metrics_after_some_traffic()

@@ -3,10 +3,11 @@ using System.Text.Json;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>The contract works for a client built on another gRPC implementation: grpc-js, with stubs from protos/.</summary>
-public sealed class OtherClientTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class OtherClientTests(HostFixture host)
 {
     [Fact]
     public async Task A_grpc_js_client_opens_records_and_reads_ratings()

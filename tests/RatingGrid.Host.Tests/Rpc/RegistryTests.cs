@@ -3,10 +3,11 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>Regions and PDUs as reference data: inspections name registered PDUs, and changes are audited (a real host on Azurite).</summary>
-public sealed class RegistryTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class RegistryTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -2,14 +2,15 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// Reports as the inspectorate counts: the current picture as of a day, periods of fieldwork or
 /// publication, filters applied to the figures; each equal to a recomputation from the inspections
 /// it lists (a real host on Azurite).
 /// </summary>
-public sealed class ReportTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class ReportTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -7,7 +7,7 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// The storage service goes away under a running host (a real Azurite, killed) and comes back: changes

@@ -5,14 +5,15 @@ using RatingGrid.Contracts.V1;
 using RatingGrid.Security;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
 /// Unpublished figures reach only callers with the scope for them: each rpc checked with a token
 /// that may see published work only, one given embargoed copies, and one that may see everything
 /// (a real host on Azurite).
 /// </summary>
-public sealed class VisibilityTests(HostFixture host) : IClassFixture<HostFixture>
+[Collection(nameof(SharedHost))]
+public sealed class VisibilityTests(HostFixture host)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 

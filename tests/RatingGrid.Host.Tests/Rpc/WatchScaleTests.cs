@@ -6,7 +6,7 @@ using Grpc.Net.Client;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>A watch reset quickly once its reader stalls, so that the test need not wait long for it; its log kept.</summary>
 public sealed class QuickWatchResetHost(Azurite azurite) : HostFixture(azurite)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using RatingGrid.Host.Hosting;
 using RatingGrid.Testing;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Unit;
 
 /// <summary>
 /// No Docker engine or cluster exists here, so the deployment assets are checked statically: against

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RatingGrid.Host.Health;
 
-namespace RatingGrid.Host.Tests;
+namespace RatingGrid.Host.Tests.Unit;
 
 public sealed class ServiceReadinessTests
 {
