@@ -20,7 +20,7 @@ failed=0
 for run in $(seq 1 "$runs"); do
   logs="$out/run-$run"
   started=$(date +%s)
-  if RATINGGRID_HOST_LOGS="$logs" "$tests" -class RatingGrid.Host.Tests.FailoverTests -class RatingGrid.Host.Tests.UntouchedFailoverTests -reporter verbose -showLiveOutput > "$logs.txt" 2>&1; then
+  if RATINGGRID_HOST_LOGS="$logs" "$tests" -class RatingGrid.Host.Tests.Cluster.FailoverTests -class RatingGrid.Host.Tests.Cluster.UntouchedFailoverTests -reporter verbose -showLiveOutput > "$logs.txt" 2>&1; then
     passed=$((passed + 1))
     rm -rf "$logs"
     echo "run $run: passed ($(( $(date +%s) - started )) s) $(grep -ho 'nation current[^(]*' "$logs.txt" | head -n 1)"
