@@ -17,6 +17,11 @@ bash scripts/check-contract.sh || contract_failed=1
 
 dotnet build RatingGrid.sln -c Release -nologo -v quiet
 
+# The client library ships as NuGet packages (with the contract it depends on): they must pack.
+packed=0
+dotnet pack src/RatingGrid.Client -c Release --no-build -nologo -v quiet -o "$results/packages" > /dev/null || packed=1
+dotnet pack src/RatingGrid.Contracts -c Release --no-build -nologo -v quiet -o "$results/packages" > /dev/null || packed=1
+
 # The dashboard as the host serves it, and the browser its end-to-end tests drive.
 bash scripts/publish-dashboard.sh > /dev/null
 bash scripts/install-browser.sh > /dev/null
@@ -38,6 +43,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+
+if [ "$packed" -ne 0 ]; then
+  echo "packing RatingGrid.Client or RatingGrid.Contracts failed (see above)"
+  failed=$((failed + 1))
+fi
 
 if [ "$contract_failed" -ne 0 ]; then
   echo "contract check failed (buf lint or buf breaking; see above)"
