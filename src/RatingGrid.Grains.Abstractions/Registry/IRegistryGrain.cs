@@ -16,6 +16,10 @@ public interface IRegistryGrain : IGrainWithIntegerKey
     [Orleans.Concurrency.ReadOnly]
     Task<Pdu?> FindAsync(string pduId);
 
+    /// <summary>The PDU an id, an alias's id or a name it is known by names (other spellings resolve to it), or null.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<Pdu?> ResolveAsync(string idOrName);
+
     /// <summary>
     /// Makes and records <paramref name="change"/>; making it again changes nothing. Throws
     /// InvalidRequestException (a field at fault), InspectionStateException (it conflicts with what

@@ -41,6 +41,8 @@ internal sealed partial class RegistryGrain(
 
     public Task<Pdu?> FindAsync(string pduId) => Task.FromResult(_registry.Find(pduId));
 
+    public Task<Pdu?> ResolveAsync(string idOrName) => Task.FromResult(_registry.Resolve(idOrName));
+
     public async Task<RegistryView> ChangeAsync(RegistryChange change)
     {
         if (_registry.Refusal(change) is { } refusal)

@@ -1,5 +1,7 @@
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
+using RatingGrid.Domain.Records;
+using RatingGrid.Domain.Registry;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Inspections;
 
@@ -35,6 +37,9 @@ internal sealed class InspectionState
     /// <summary>Null until the inspection has been opened.</summary>
     public InspectionLedger? Ledger { get; set; }
 
+    /// <summary>For an inspection recorded from its published report, that report; null for one rated here.</summary>
+    public PublishedReport? Report { get; set; }
+
     public void Replay(JournalRecord record, RulebookCatalog rulebooks)
     {
         foreach (var e in record.Events)
@@ -51,7 +56,7 @@ internal sealed class InspectionState
         switch (e)
         {
             case InspectionOpened opened:
-                Details = opened.Details;
+                Details = Official(opened.Details);
                 Ledger ??= new InspectionLedger(rulebooks.Get(new RulebookKey(opened.Details.RulebookId, opened.Details.RulebookVersion)));
                 break;
             case CaseJudged judged:
@@ -66,8 +71,15 @@ internal sealed class InspectionState
             case StatusChanged status:
                 ChangeStatus(status);
                 break;
+            case ReportRecorded recorded:
+                Report = recorded.Report;
+                break;
         }
     }
+
+    /// <summary>Details as stored, with the region in its official spelling (journals written before may hold an old one).</summary>
+    public static InspectionDetails Official(InspectionDetails details) =>
+        PduRegistry.BuiltIn.CanonicalRegion(details.Region) is var region && region != details.Region ? details with { Region = region } : details;
 
     public void ChangeStatus(StatusChanged change)
     {

@@ -11,12 +11,14 @@ namespace RatingGrid.Grains.State;
 /// The binary form of an inspection's state at the start of a journal segment: the string table as
 /// the records left it, then details, status, version, judged ratings and every case the ledger holds
 /// (withdrawn ones too, so that a late lower revision stays refused), then (format 2) the
-/// publication time and every lifecycle step. Reading one back gives the state and a codec ready for
-/// the records after it; format 1 snapshots, written before lifecycles, still read.
+/// publication time and every lifecycle step, then (format 3) the published report an inspection was
+/// recorded from, if it was. Reading one back gives the state and a codec ready for the records after
+/// it; format 1 and 2 snapshots, written before lifecycles and before published reports, still read.
 /// </summary>
 internal static class SnapshotCodec
 {
-    private const byte Format = 2;
+    private const byte Format = 3;
+    private const byte FormatBeforeReports = 2;
     private const byte FormatBeforeLifecycle = 1;
 
     public static byte[] Encode(InspectionState state, JournalCodec codec)
@@ -88,6 +90,7 @@ internal static class SnapshotCodec
             strings.WriteWithoutLearning(writer, step.Reason ?? "");
         }
 
+        writer.Write(state.Report is { } report ? ReportJson.Write(report) : "");
         writer.Flush();
         return stream.ToArray();
     }
@@ -96,14 +99,14 @@ internal static class SnapshotCodec
     {
         using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
         var format = reader.ReadByte();
-        if (format is not (Format or FormatBeforeLifecycle))
+        if (format is not (Format or FormatBeforeReports or FormatBeforeLifecycle))
         {
-            throw new InvalidDataException($"Snapshot format {format} is not known to this version of RatingGrid (expected {FormatBeforeLifecycle} or {Format}).");
+            throw new InvalidDataException($"Snapshot format {format} is not known to this version of RatingGrid (expected {FormatBeforeLifecycle} to {Format}).");
         }
 
         var strings = StringTable.ReadAll(reader);
-        var details = new InspectionDetails(strings.ReadWithoutLearning(reader), strings.ReadWithoutLearning(reader), strings.ReadWithoutLearning(reader),
-            strings.ReadWithoutLearning(reader), reader.Read7BitEncodedInt(), DateOnly.FromDayNumber(reader.Read7BitEncodedInt()), DateOnly.FromDayNumber(reader.Read7BitEncodedInt()));
+        var details = InspectionState.Official(new InspectionDetails(strings.ReadWithoutLearning(reader), strings.ReadWithoutLearning(reader), strings.ReadWithoutLearning(reader),
+            strings.ReadWithoutLearning(reader), reader.Read7BitEncodedInt(), DateOnly.FromDayNumber(reader.Read7BitEncodedInt()), DateOnly.FromDayNumber(reader.Read7BitEncodedInt())));
         var rulebook = rulebooks.Get(new RulebookKey(details.RulebookId, details.RulebookVersion));
         var state = new InspectionState
         {
@@ -145,7 +148,7 @@ internal static class SnapshotCodec
             cases[i] = new CaseState(new CaseJudgement(caseId, judgementRevision, caseType, traits, answers), revision, withdrawn);
         }
 
-        if (format == Format)
+        if (format >= FormatBeforeReports)
         {
             state.PublishAt = OptionalTime(reader.ReadInt64());
             for (var count = reader.Read7BitEncodedInt(); count > 0; count--)
@@ -157,6 +160,11 @@ internal static class SnapshotCodec
                 var reason = strings.ReadWithoutLearning(reader);
                 state.Lifecycle.Add(new LifecycleEntry(status, actor, at, publishAt, reason.Length == 0 ? null : reason));
             }
+        }
+
+        if (format >= Format && reader.ReadString() is { Length: > 0 } report)
+        {
+            state.Report = ReportJson.Read(report);
         }
 
         state.Ledger = InspectionLedger.Restore(rulebook, cases, state.JudgedRatings.ToDictionary(j => j.Key, j => new JudgedRating(j.Value.Rating, j.Value.Rationale), StringComparer.Ordinal));

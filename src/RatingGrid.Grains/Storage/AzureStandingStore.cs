@@ -6,6 +6,7 @@ using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Grains.Diagnostics;
+using RatingGrid.Domain.Registry;
 
 namespace RatingGrid.Grains.Storage;
 
@@ -171,7 +172,11 @@ public sealed class AzureStandingStore : IStandingStore
         _calls.RunAsync("read standings", async ct =>
         {
             var (standings, published) = (new List<Standing>(), new List<Standing>());
-            var filter = scope.Region is { } region ? TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Encode(region)}") : null;
+            // A region's rows may also sit under its old spellings, written by earlier versions.
+            var filter = scope.Region is { } region
+                ? string.Join(" or ", PduRegistry.BuiltIn.RegionAliases.Where(a => a.Value == region).Select(a => a.Key).Prepend(region)
+                    .Select(r => TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Encode(r)}")))
+                : null;
             try
             {
                 await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
@@ -214,7 +219,9 @@ public sealed class AzureStandingStore : IStandingStore
             bytes.AddRange(chunk);
         }
 
-        return _serializer.Deserialize([.. bytes]) ?? throw new InvalidDataException($"Row {entity.RowKey} of the standings table holds no standing.");
+        var standing = _serializer.Deserialize([.. bytes]) ?? throw new InvalidDataException($"Row {entity.RowKey} of the standings table holds no standing.");
+        var region = PduRegistry.BuiltIn.CanonicalRegion(standing.Region);
+        return region == standing.Region ? standing : standing with { Region = region }; // stored under an old spelling
     }
 
     private async Task EnsureTableAsync(CancellationToken ct)

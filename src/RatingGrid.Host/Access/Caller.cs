@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using RatingGrid.Domain.Lifecycle;
 using RatingGrid.Security;
+using RatingGrid.Domain.Registry;
 
 namespace RatingGrid.Host.Access;
 
@@ -42,7 +43,8 @@ internal sealed record Caller(string? Subject, string LimitKey, IReadOnlySet<str
         var scopes = user.FindAll(c => c.Type is TokenClaims.Scope or TokenClaims.ScopeList)
             .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
-        var regions = user.FindAll(TokenClaims.Region).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        // A token minted with a region's old spelling covers the region by its official one.
+        var regions = user.FindAll(TokenClaims.Region).Select(c => PduRegistry.BuiltIn.CanonicalRegion(c.Value)).ToHashSet(StringComparer.Ordinal);
         return new Caller(subject, $"subject {subject}", scopes, regions);
     }
 

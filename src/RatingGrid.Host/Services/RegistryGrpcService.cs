@@ -23,15 +23,16 @@ internal sealed class RegistryGrpcService(IGrainFactory grains, IOptions<LimitSe
         Checks().Name("region", request.Region, required: false).ThrowIfAny();
         var caller = context.Caller();
         var registry = await grains.GetRegistry().GetAsync();
-        if (request.Region.Length > 0)
+        var region = PduRegistry.BuiltIn.CanonicalRegion(request.Region);
+        if (region.Length > 0)
         {
-            Checks().That(registry.Regions.Contains(request.Region), "region", $"'{request.Region}' is not a registered region (known: {string.Join(", ", registry.Regions)})").ThrowIfAny();
-            RegionGuard.EnsureRegion(caller, request.Region);
+            Checks().That(registry.Regions.Contains(region), "region", $"'{request.Region}' is not a registered region (known: {string.Join(", ", registry.Regions)})").ThrowIfAny();
+            RegionGuard.EnsureRegion(caller, region);
         }
 
         return new ListPdusResponse
         {
-            Pdus = { registry.Pdus.Where(p => (request.Region.Length == 0 || p.Region == request.Region) && caller.Covers(p.Region)).Select(ToWire) },
+            Pdus = { registry.Pdus.Where(p => (region.Length == 0 || p.Region == region) && caller.Covers(p.Region)).Select(ToWire) },
         };
     }
 
@@ -69,7 +70,16 @@ internal sealed class RegistryGrpcService(IGrainFactory grains, IOptions<LimitSe
     private Task<RegistryView> ChangeAsync(Domain.Registry.RegistryChangeKind kind, string pduId, string name, string region, ServerCallContext context) =>
         grains.GetRegistry().ChangeAsync(new RegistryChange(kind, pduId, name, region, context.Caller().Actor("unauthenticated"), time.GetUtcNow()));
 
-    private static RegisteredPdu ToWire(Pdu pdu) => new() { Id = pdu.Id, Name = pdu.Name, Region = pdu.Region };
+    private static RegisteredPdu ToWire(Pdu pdu) => new()
+    {
+        Id = pdu.Id,
+        Name = pdu.Name,
+        Region = pdu.Region,
+        Aliases = { pdu.AllAliases },
+        Sources = { pdu.AllSources },
+        Uncertain = pdu.IsUncertain,
+        Uncertainty = pdu.Uncertainty ?? "",
+    };
 
     private static RegistryChangeRecord ToWire(RegistryChange change) => new()
     {

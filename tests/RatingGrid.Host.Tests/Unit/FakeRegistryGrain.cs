@@ -13,6 +13,8 @@ internal sealed class FakeRegistryGrain : IRegistryGrain
 
     public Task<Pdu?> FindAsync(string pduId) => Task.FromResult(_registry.Find(pduId));
 
+    public Task<Pdu?> ResolveAsync(string idOrName) => Task.FromResult(_registry.Resolve(idOrName));
+
     public Task<RegistryView> ChangeAsync(RegistryChange change)
     {
         if (_registry.Refusal(change) is { } refusal)
