@@ -107,7 +107,7 @@ public sealed class CliTests(HostFixture host)
     }
 
     [Fact]
-    public async Task Demo_prints_the_published_redcar_figures()
+    public async Task Demo_prints_the_published_redcar_figures_publishes_redcar_and_records_the_national_picture()
     {
         var (exit, output, error) = await CommandLine.RunAsync(Server, "demo");
 
@@ -117,6 +117,64 @@ public sealed class CliTests(HostFixture host)
         {
             Assert.Contains(published, output, StringComparison.Ordinal);
         }
+
+        // Redcar from its cases, published as it was; every other published inspection from its report.
+        var id = System.Text.RegularExpressions.Regex.Match(output, @"inspection\s+(demo-redcar-\d+)").Groups[1].Value;
+        var redcar = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(InspectionStatus.Published, redcar.Status);
+        var overview = await Eventually.Until(() => new AggregationService.AggregationServiceClient(host.Channel).GetNationOverviewAsync(new ReportRequest(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync,
+            o => o.Regions.Any(r => r.Region == "London"), TestContext.Current.CancellationToken);
+        var records = (await new AggregationService.AggregationServiceClient(host.Channel).GetNationReportAsync(new ReportRequest { IncludeInspections = true }, cancellationToken: TestContext.Current.CancellationToken))
+            .Inspections.Where(i => i.PublishedReport is not null).ToList();
+        Assert.Equal(41, records.Count);
+        Assert.DoesNotContain(records, r => r.PduId == "redcar-cleveland-middlesbrough");
+        Assert.Equal(18, overview.Regions.Single(r => r.Region == "London").Registered); // no test adds PDUs to London
+    }
+
+    [Fact]
+    public async Task Importing_the_published_record_twice_records_each_inspection_once()
+    {
+        var file = Path.Combine(AzuriteProcess.RepositoryRoot(), "..", "shared", "data", "published-pdu-inspections-2023.json");
+
+        var first = await CommandLine.RunAsync(Server, "import", "published", file);
+        var again = await CommandLine.RunAsync(Server, "import", "published", file);
+
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.Matches("Recorded [0-9]+ published inspection\\(s\\) from published-pdu-inspections-2023.json; [0-9]+ already held; 0 problem\\(s\\)", first.Out);
+        Assert.Equal((0, "Recorded 0 published inspection(s) from published-pdu-inspections-2023.json; 42 already held; 0 problem(s)."), (again.Exit, again.Out.Trim()));
+        var york = await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = "report-york-2024" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal((Rating.Inadequate, "", InspectionStatus.Published), (york.PublishedReport.Overall, york.PublishedReport.SourceUrl, york.Status));
+        Assert.Contains("without a URL", york.PublishedReport.Notes, StringComparison.Ordinal); // no address was found: the notes say where the figures came from
+    }
+
+    [Fact]
+    public async Task A_malformed_published_entry_is_refused_with_its_index_and_field_and_nothing_of_it_is_stored()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"published-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            [
+              { "pdu": "Brent", "region": "London", "overall": "Good", "published": "2026-03", "url": "https://example.org/brent" },
+              { "pdu": "Croydon", "region": "London", "overall": "Excellent", "published": "2026", "url": "https://example.org/croydon" },
+              { "pdu": "Atlantis", "region": "London", "overall": "Good", "published": "2026", "url": "https://example.org/atlantis" },
+              { "pdu": "Southwark", "region": "London", "overall": "Good", "score": 99, "published": "2026", "url": "https://example.org/southwark" }
+            ]
+            """, TestContext.Current.CancellationToken);
+
+        var (exit, output, error) = await CommandLine.RunAsync(Server, "import", "published", file);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("entry[1].overall: 'Excellent' is not a rating", error, StringComparison.Ordinal);
+        Assert.Contains("entry[2].pdu: 'Atlantis' is not a registered PDU", error, StringComparison.Ordinal);
+        Assert.Contains("entry[3] (Southwark): InvalidArgument", error, StringComparison.Ordinal);
+        Assert.Contains("report.score", error, StringComparison.Ordinal);
+        Assert.StartsWith("Recorded 1 published inspection(s)", output, StringComparison.Ordinal);
+        foreach (var refused in new[] { "report-croydon-2026", "report-southwark-2026" })
+        {
+            var missing = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = refused }, cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+            Assert.Equal(Grpc.Core.StatusCode.NotFound, missing.StatusCode);
+        }
+
+        Assert.Equal(Rating.Good, (await host.Inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = "report-brent-2026" }, cancellationToken: TestContext.Current.CancellationToken)).PublishedReport.Overall);
     }
 
     [Fact]

@@ -71,6 +71,24 @@ public sealed class RegionPageTests : IDisposable
         Assert.Equal(["WatchRegionPdus"], _fakes.Figures.Calls); // three versions, one rpc: the page regroups nothing
     }
 
+    [Fact]
+    public void A_pdu_rated_from_its_published_report_is_marked_so_with_the_link_to_the_report()
+    {
+        var record = Summaries.Of("report-sunderland-2025", "sunderland", 2025, Rating.RequiresImprovement);
+        record.PublishedReport = new PublishedReport
+        {
+            Overall = Rating.RequiresImprovement,
+            Published = new StatedDates { AsStated = "2025" },
+            SourceUrl = "https://hmiprobation.justiceinspectorates.gov.uk/document/sunderland",
+        };
+        var page = Render();
+        _fakes.Figures.PushRegion(Summaries.Region(1, Summaries.Row(record)));
+
+        page.WaitForAssertion(() => Assert.Contains("From the published report", page.Find("[data-pdu=sunderland] [data-from-report]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("https://hmiprobation.justiceinspectorates.gov.uk/document/sunderland", page.Find("[data-pdu=sunderland] [data-from-report] a").GetAttribute("href"));
+        Assert.Contains("Not published", page.Find("[data-pdu=sunderland]").TextContent, StringComparison.Ordinal); // its score
+    }
+
     [Theory]
     [InlineData(StatusCode.PermissionDenied, "Refused", "You cannot see this region")]
     [InlineData(StatusCode.Unavailable, "Unreachable", "The rating service cannot be reached")]

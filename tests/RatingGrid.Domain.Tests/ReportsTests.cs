@@ -133,10 +133,11 @@ public sealed class ReportsTests
         };
         var index = ReportIndex.Of(standings, Catalog);
 
-        var current = NationOverview.Of(index.Build(new ReportQuery(new DateOnly(2025, 1, 1))), ["R0", "R1", "R2"]);
-        var period = NationOverview.Of(index.Build(new ReportQuery(default, new ReportPeriod(PeriodBasis.Publication, new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31)))), ["R0", "R1", "R2"]);
+        RegisteredRegion[] regions = [new("R0", ["pdu-a", "pdu-c"]), new("R1", ["pdu-b"]), new("R2", ["pdu-d"])];
+        var current = NationOverview.Of(index.Build(new ReportQuery(new DateOnly(2025, 1, 1))), regions);
+        var period = NationOverview.Of(index.Build(new ReportQuery(default, new ReportPeriod(PeriodBasis.Publication, new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31)))), regions);
 
-        Assert.Equal([("R0", 1), ("R1", 1), ("R2", 0)], current.Regions.Select(r => (r.Region, r.Counted)));
+        Assert.Equal([("R0", 1, 2, 1), ("R1", 1, 1, 0), ("R2", 0, 1, 1)], current.Regions.Select(r => (r.Region, r.Counted, r.Registered, r.NotInspected)));
         Assert.Equal([("R0", 2), ("R1", 1), ("R2", 0)], period.Regions.Select(r => (r.Region, r.Counted))); // a period counts every inspection
         Assert.Equal(current.Nation.Rulebooks.Single().Overall.ByRating.Values.Sum(), current.Regions.Sum(r => r.Overall.ByRating.Values.Sum()));
     }

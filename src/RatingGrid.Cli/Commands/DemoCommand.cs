@@ -2,35 +2,47 @@ using System.CommandLine;
 using System.Reflection;
 using Grpc.Net.Client;
 using RatingGrid.Cli.Csv;
-using RatingGrid.Client.Display;
 using RatingGrid.Cli.Output;
+using RatingGrid.Cli.Published;
+using RatingGrid.Client.Display;
 using RatingGrid.Contracts.V1;
 
 namespace RatingGrid.Cli.Commands;
 
-/// <summary><c>ratinggrid demo</c>: the Redcar example end to end, ending with the published ratings.</summary>
+/// <summary>
+/// <c>ratinggrid demo</c>: the real national picture from a first run. Records the inspections the
+/// inspectorate has published under the 2023 framework (the shared record), then rates Redcar,
+/// Cleveland and Middlesbrough from its 44 cases instead of its published entry (so it counts once),
+/// publishes it as it was in reality, and prints its ratings table and the nation's figures.
+/// </summary>
 internal static class DemoCommand
 {
+    private const string Redcar = "Redcar, Cleveland and Middlesbrough";
+
     public static Command Create(ServerOptions target, TextWriter output, TextWriter error, TimeProvider time)
     {
-        var command = new Command("demo", "Open the Redcar example, stream its 44 cases, and print the published ratings (5/21, Requires improvement)");
+        var command = new Command("demo", "Record the published inspections so far, rate Redcar from its 44 cases (5/21, Requires improvement), publish it, and print the national picture");
         command.SetAction((parse, ct) => CliApp.Call(target.From(parse), error, channel => DemoAsync(channel, output, error, time, ct)));
         return command;
     }
 
     private static async Task<int> DemoAsync(GrpcChannel channel, TextWriter output, TextWriter error, TimeProvider time, CancellationToken ct)
     {
+        var published = await PublishedRecords.RecordAsync(channel, await ResourceAsync("published-pdu-inspections-2023.json", ct), pdu => pdu == Redcar, ct);
+        foreach (var refusal in published.Refused)
+        {
+            await error.WriteLineAsync(refusal);
+        }
+
         var inspections = new InspectionService.InspectionServiceClient(channel);
         var id = $"demo-redcar-{time.GetUtcNow():yyyyMMddHHmmss}";
         await inspections.OpenInspectionAsync(new OpenInspectionRequest
         {
-            InspectionId = id, PduId = "redcar-cleveland-middlesbrough", PduName = "Redcar, Cleveland and Middlesbrough", Region = "North East",
+            InspectionId = id, PduId = "redcar-cleveland-middlesbrough", PduName = Redcar, Region = "North East",
             FieldworkStart = new DateOnly(2025, 6, 2).ToDate(), FieldworkEnd = new DateOnly(2025, 6, 27).ToDate(), Actor = "demo",
         }, cancellationToken: ct);
         var rulebook = await new RulebookService.RulebookServiceClient(channel).GetRulebookAsync(new GetRulebookRequest { Rulebook = new RulebookRef { Id = "hmip-pdu-2023" } }, cancellationToken: ct);
-        await using var csv = Assembly.GetExecutingAssembly().GetManifestResourceStream("RatingGrid.Cli.Demo.redcar-2025.csv")!;
-        using var buffer = new MemoryStream();
-        await csv.CopyToAsync(buffer, ct);
+        using var buffer = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await ResourceAsync("redcar-2025.csv", ct)));
         var (judgements, problems) = JudgementCsv.Read(buffer.ToArray(), rulebook);
         if (problems.Count > 0)
         {
@@ -50,8 +62,20 @@ internal static class DemoCommand
             await inspections.SetJudgedRatingAsync(new SetJudgedRatingRequest { InspectionId = id, StandardId = standard, Rating = rating, Rationale = rationale, Actor = "demo" }, cancellationToken: ct);
         }
 
-        var inspection = await inspections.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, cancellationToken: ct);
+        // Published, as it was: readers who may see only published work see it too.
+        await inspections.CloseInspectionAsync(new InspectionActionRequest { InspectionId = id, Actor = "demo" }, cancellationToken: ct);
+        var inspection = await inspections.PublishInspectionAsync(new InspectionActionRequest { InspectionId = id, Actor = "demo" }, cancellationToken: ct);
         Tables.Inspection(Printer.Console(output), inspection);
-        return ExitCodes.Ok;
+        await output.WriteLineAsync($"Recorded {published.Recorded} published inspection(s) ({published.AlreadyHeld} already held) and published {id}.");
+        var overview = await new AggregationService.AggregationServiceClient(channel).GetNationOverviewAsync(new ReportRequest(), cancellationToken: ct);
+        Tables.Overview(Printer.Console(output), overview);
+        return published.Refused.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+
+    private static async Task<string> ResourceAsync(string name, CancellationToken ct)
+    {
+        await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"RatingGrid.Cli.Demo.{name}")!;
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(ct);
     }
 }

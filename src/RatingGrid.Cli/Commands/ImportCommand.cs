@@ -13,7 +13,7 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "A CSV of judgements (see the README for its columns)" };
         var into = new Option<string>("--inspection") { Description = "The inspection to import into", Required = true };
-        var command = new Command("import", "Validate a CSV of judgements whole, then stream it; re-running it is harmless") { file, into };
+        var command = new Command("import", "Validate a CSV of judgements whole, then stream it; re-running it is harmless") { file, into, ImportPublishedCommand.Create(target, output, error) };
         command.SetAction((parse, ct) => CliApp.Call(target.From(parse), error, channel =>
             ImportAsync(channel, parse.GetValue(file)!, parse.GetValue(into)!, output, error, ct)));
         return command;

@@ -16,9 +16,19 @@ internal static class NationalCommand
         report.AddTo(command);
         command.SetAction((parse, ct) => CliApp.Call(target.From(parse), error, async channel =>
         {
-            var figures = await new AggregationService.AggregationServiceClient(channel)
-                .GetNationReportAsync(report.Request(parse, parse.GetValue(region) ?? "", includeInspections: true), cancellationToken: ct);
-            Printer.Print(output, parse.GetValue(json), figures, console => Tables.Report(console, figures));
+            var aggregation = new AggregationService.AggregationServiceClient(channel);
+            var request = report.Request(parse, parse.GetValue(region) ?? "", includeInspections: true);
+            var figures = await aggregation.GetNationReportAsync(request, cancellationToken: ct);
+            // Across the nation, each region's totals beside its registered PDUs too.
+            var overview = request.Region.Length == 0 && !parse.GetValue(json) ? await aggregation.GetNationOverviewAsync(request, cancellationToken: ct) : null;
+            Printer.Print(output, parse.GetValue(json), figures, console =>
+            {
+                Tables.Report(console, figures);
+                if (overview is not null)
+                {
+                    Tables.Overview(console, overview);
+                }
+            });
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,5 +1,6 @@
 using RatingGrid.Contracts.V1;
 using RatingGrid.Client.Display;
+using RatingGrid.Client.Requests;
 using Spectre.Console;
 
 namespace RatingGrid.Cli.Output;
@@ -55,6 +56,27 @@ internal static class Tables
         Rulebooks(console, report.Rulebooks);
     }
 
+    /// <summary>The nation's overview: what it counts, then each region's totals beside its registered PDUs.</summary>
+    public static void Overview(IAnsiConsole console, NationOverview overview)
+    {
+        var nation = overview.Nation;
+        var counted = overview.Regions.Sum(r => r.Counted);
+        var noun = ReportChoice.Noun(nation, counted);
+        console.WriteLine($"{ReportChoice.Describe(nation)}: {counted} {noun} in {overview.Regions.Count(r => r.Counted > 0)} of {overview.Regions.Count} regions; " +
+            $"{overview.Regions.Sum(r => r.Registered)} PDUs registered, {overview.Regions.Sum(r => r.NotInspected)} not inspected{(nation.Period is null ? " yet" : " in the period")}.");
+        var table = new Table().AddColumns("Region", Capital(ReportChoice.Noun(nation, 2)), "Outstanding", "Good", "Requires improvement", "Inadequate", Names.NotYetRated, "Registered PDUs", "Not inspected");
+        foreach (var region in overview.Regions)
+        {
+            var o = region.Overall ?? new RatingCounts();
+            table.AddRow(Markup.Escape(region.Region), N(region.Counted), N(o.Outstanding), N(o.Good), N(o.RequiresImprovement), N(o.Inadequate), N(o.Unrated), N(region.Registered), N(region.NotInspected));
+        }
+
+        var total = overview.Regions.Select(r => r.Overall ?? new RatingCounts()).ToList();
+        table.AddRow("England and Wales", N(counted), N(total.Sum(o => o.Outstanding)), N(total.Sum(o => o.Good)), N(total.Sum(o => o.RequiresImprovement)), N(total.Sum(o => o.Inadequate)),
+            N(total.Sum(o => o.Unrated)), N(overview.Regions.Sum(r => r.Registered)), N(overview.Regions.Sum(r => r.NotInspected)));
+        console.Write(table);
+    }
+
     public static void Pdus(IAnsiConsole console, Report report)
     {
         var table = new Table().AddColumns("PDU", "Name", "Region", "Inspection", "Fieldwork end", "Status", "Overall");
@@ -66,6 +88,10 @@ internal static class Tables
 
         console.Write(table);
     }
+
+    private static string N(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Capital(string noun) => noun.Length == 0 ? noun : char.ToUpperInvariant(noun[0]) + noun[1..];
 
     private static void Rulebooks(IAnsiConsole console, IEnumerable<RulebookFigures> rulebooks)
     {

@@ -8,6 +8,12 @@ public static class Names
     /// <summary>What a rating that is not given yet (RATING_UNSPECIFIED in results: unrated, or an overall rating still provisional) reads as.</summary>
     public const string NotYetRated = "Not yet rated";
 
+    /// <summary>What a rating reads as that an inspection's published report did not give.</summary>
+    public const string NotPublished = "Not published";
+
+    /// <summary>How an inspection recorded from its published report is marked wherever it is shown.</summary>
+    public const string FromPublishedReport = "From the published report";
+
     /// <summary>A rating as the inspectorate's reports name it.</summary>
     public static string Name(this Rating rating) => rating switch
     {

@@ -15,4 +15,7 @@ public sealed record RatingBand(string Name, string Colour, Func<RatingCounts, i
         new(Rating.Inadequate.Name(), "#d4351c", c => c.Inadequate),
         new(Names.NotYetRated, "#b1b4b6", c => c.Unrated),
     ];
+
+    /// <summary>A standard's bands: a rating a published report did not give is counted apart, after the rest.</summary>
+    public static IReadOnlyList<RatingBand> Standards { get; } = [.. All, new(Names.NotPublished, "#ffffff", c => c.NotPublished)];
 }

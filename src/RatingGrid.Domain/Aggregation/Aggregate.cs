@@ -72,14 +72,7 @@ public sealed class Aggregate(RulebookCatalog rulebooks)
             }
 
             _overall.Add(standing.Overall, sign, provisional: standing.Overall is null);
-            foreach (var (standard, rating) in standing.StandardRatings)
-            {
-                if (_standards.TryGetValue(standard, out var counts))
-                {
-                    counts.Add(rating, sign, standing.IsProvisional(standard));
-                }
-            }
-
+            RatingTally.CountStandards(standing, _standards, sign);
             _current.Move(standing, sign);
         }
 

@@ -72,12 +72,6 @@ public sealed class PduPicture(Rulebook rulebook)
         }
 
         _overall.Add(standing.Overall, sign, provisional: standing.Overall is null);
-        foreach (var (standard, rating) in standing.StandardRatings)
-        {
-            if (_standards.TryGetValue(standard, out var tally))
-            {
-                tally.Add(rating, sign, standing.IsProvisional(standard));
-            }
-        }
+        RatingTally.CountStandards(standing, _standards, sign);
     }
 }

@@ -1,5 +1,6 @@
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
+using RatingGrid.Domain.Records;
 using RatingGrid.Domain.Rulebooks;
 
 namespace RatingGrid.Domain.Aggregation;
@@ -17,6 +18,8 @@ namespace RatingGrid.Domain.Aggregation;
 /// <param name="Status">Where the inspection is in its lifecycle at this version; open in standings stored before it was kept (so they count as unpublished work).</param>
 /// <param name="PublishedAt">When the inspection was first published; null until then.</param>
 /// <param name="ProvisionalStandards">The standards rated from only some of their key questions; empty in standings stored before it was kept.</param>
+/// <param name="Report">For an inspection recorded from its published report (done before RatingGrid): what the report states; null for an inspection rated here.</param>
+/// <param name="NotPublishedStandards">For such an inspection, the standards whose rating the report does not give (not in <paramref name="StandardRatings"/>).</param>
 public sealed record Standing(
     string InspectionId,
     string PduName,
@@ -32,10 +35,15 @@ public sealed record Standing(
     Fieldwork? Fieldwork = null,
     InspectionStatus Status = InspectionStatus.Open,
     DateTimeOffset? PublishedAt = null,
-    IReadOnlySet<string>? ProvisionalStandards = null)
+    IReadOnlySet<string>? ProvisionalStandards = null,
+    PublishedReport? Report = null,
+    IReadOnlySet<string>? NotPublishedStandards = null)
 {
-    /// <summary>Cases counted in the inspection at this version.</summary>
-    public int Cases => Tallies.Cases;
+    /// <summary>Cases counted in the inspection at this version (for a published report, the cases it states, if it does).</summary>
+    public int Cases => Report is { } report ? report.Cases ?? 0 : Tallies.Cases;
+
+    /// <summary>Whether <see cref="Score"/> is known: always for an inspection rated here; for a published report, where it states one.</summary>
+    public bool ScoreKnown => Report is null || Report.Score is not null;
 
     /// <summary>The PDU this inspection counts for: its own id where the PDU was not recorded.</summary>
     public string PduKey => PduId.Length > 0 ? PduId : InspectionId;

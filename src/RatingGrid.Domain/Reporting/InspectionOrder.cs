@@ -2,7 +2,7 @@ using RatingGrid.Domain.Aggregation;
 
 namespace RatingGrid.Domain.Reporting;
 
-/// <summary>How a list of inspections is ordered: by inspection id, or by score with ties by inspection id.</summary>
+/// <summary>How a list of inspections is ordered: by inspection id, or by score with ties by inspection id (a published report that states no score comes after those that do).</summary>
 public enum InspectionOrder
 {
     ById = 0,
@@ -19,8 +19,8 @@ public static class InspectionListing
         var matching = standings.Where(filter.Matches);
         return order switch
         {
-            InspectionOrder.ScoreAscending => matching.OrderBy(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
-            InspectionOrder.ScoreDescending => matching.OrderByDescending(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
+            InspectionOrder.ScoreAscending => matching.OrderBy(s => !s.ScoreKnown).ThenBy(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
+            InspectionOrder.ScoreDescending => matching.OrderBy(s => !s.ScoreKnown).ThenByDescending(s => s.Score).ThenBy(s => s.InspectionId, StringComparer.Ordinal),
             _ => matching.OrderBy(s => s.InspectionId, StringComparer.Ordinal),
         };
     }

@@ -1,3 +1,4 @@
+using RatingGrid.Domain.Records;
 using RatingGrid.Domain.Scoring;
 using RatingGrid.Grains.Abstractions.Errors;
 
@@ -14,6 +15,13 @@ public interface IInspectionGrain : IGrainWithStringKey
     /// <exception cref="InvalidRequestException">Malformed details or an unknown rulebook.</exception>
     /// <exception cref="InspectionStateException">Already opened with other details.</exception>
     Task<InspectionView> OpenAsync(InspectionDetails details, string actor);
+
+    /// <summary>
+    /// Records an inspection done before RatingGrid from its published report: opened and published
+    /// at once, taking no judgements. Recording the same again is harmless; another report, or an
+    /// inspection opened under the id, is refused (InspectionStateException).
+    /// </summary>
+    Task<InspectionView> RecordPublishedAsync(InspectionDetails details, PublishedReport report, string actor);
 
     /// <summary>Applies a batch of judgements all or nothing; one outcome per judgement.</summary>
     /// <exception cref="InspectionNotFoundException">Not opened.</exception>

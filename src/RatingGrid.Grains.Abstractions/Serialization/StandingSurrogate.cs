@@ -2,6 +2,7 @@ using Orleans.Serialization.Cloning;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
+using RatingGrid.Domain.Records;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Domain.Scoring;
 
@@ -34,7 +35,10 @@ public readonly record struct StandingSurrogate(
     [property: Id(16)] InspectionStatus Status,
     [property: Id(17)] DateTimeOffset? PublishedAt,
     // Kept since counts say which ratings are provisional: absent (none) in standings stored before.
-    [property: Id(18)] IReadOnlyList<string>? ProvisionalStandards);
+    [property: Id(18)] IReadOnlyList<string>? ProvisionalStandards,
+    // Kept since inspections are recorded from published reports: absent for inspections rated here.
+    [property: Id(19)] PublishedReport? Report = null,
+    [property: Id(20)] IReadOnlyList<string>? NotPublishedStandards = null);
 
 /// <summary>Converts standings for the wire and for storage; being immutable, they pass between grains of one silo uncopied.</summary>
 [RegisterConverter, RegisterCopier]
@@ -58,7 +62,9 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
         return new Standing(s.InspectionId, s.PduName, s.Region, rulebook, s.Version, standards, s.Overall, s.Score,
             new TallySnapshot(rulebook, s.Cases, s.Tallies.ToTallies(), breakdowns), s.ChangedAt,
             s.PduId ?? "", s.FieldworkStart is { } start && s.FieldworkEnd is { } end ? new Fieldwork(start, end) : null, s.Status, s.PublishedAt,
-            s.ProvisionalStandards is { Count: > 0 } provisional ? provisional.ToHashSet(StringComparer.Ordinal) : null);
+            s.ProvisionalStandards is { Count: > 0 } provisional ? provisional.ToHashSet(StringComparer.Ordinal) : null,
+            s.Report,
+            s.NotPublishedStandards is { Count: > 0 } notPublished ? notPublished.ToHashSet(StringComparer.Ordinal) : null);
     }
 
     public StandingSurrogate ConvertToSurrogate(in Standing value) =>
@@ -67,5 +73,7 @@ public sealed class StandingSurrogateConverter : ShallowCopier<Standing>, IConve
             value.Overall, value.Score, value.Tallies.Cases, TallyData.From(value.Tallies.KeyQuestions),
             [.. value.Tallies.Breakdowns.Select(b => new BreakdownTallyData(b.Key.Dimension, b.Key.Value, b.Value.Cases, TallyData.From(b.Value.KeyQuestions)))],
             value.ChangedAt, value.PduId, value.Fieldwork?.Start, value.Fieldwork?.End, value.Status, value.PublishedAt,
-            value.ProvisionalStandards is { Count: > 0 } provisional ? [.. provisional.Order(StringComparer.Ordinal)] : null);
+            value.ProvisionalStandards is { Count: > 0 } provisional ? [.. provisional.Order(StringComparer.Ordinal)] : null,
+            value.Report,
+            value.NotPublishedStandards is { Count: > 0 } notPublished ? [.. notPublished.Order(StringComparer.Ordinal)] : null);
 }

@@ -68,9 +68,9 @@ public sealed class AggregateCopy(RulebookCatalog rulebooks, TimeProvider time)
     public AggregateAnswer<IReadOnlyList<PduRow>> Pdus(string region, DateOnly asOf, Visibility visibility) =>
         Answer(AggregateKey.ForRegion(region), visibility, ("pdus", asOf), index => index.Pdus(asOf, StandingFilter.Any));
 
-    /// <summary>The nation's report and each of <paramref name="regions"/>' totals of the same question.</summary>
-    public AggregateAnswer<NationOverview> Overview(ReportQuery query, IReadOnlyList<string> regions, Visibility visibility) =>
-        Answer(AggregateKey.Nation, visibility, ("overview", query, string.Join('\n', regions)), index => NationOverview.Of(index.Build(query), regions));
+    /// <summary>The nation's report and each of <paramref name="regions"/>' totals of the same question (answered once per version for the same list, which the host keeps between its reads of the registry).</summary>
+    public AggregateAnswer<NationOverview> Overview(ReportQuery query, IReadOnlyList<RegisteredRegion> regions, Visibility visibility) =>
+        Answer(AggregateKey.Nation, visibility, ("overview", query, regions), index => NationOverview.Of(index.Build(query), regions));
 
     /// <summary>Whether the scope's figures pass <paramref name="afterVersion"/> within <paramref name="timeout"/> (false on the timeout or cancellation).</summary>
     public async Task<bool> WaitForChangeAsync(AggregateKey key, Visibility visibility, long afterVersion, TimeSpan timeout, CancellationToken cancellationToken)

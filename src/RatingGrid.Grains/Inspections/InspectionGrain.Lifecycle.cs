@@ -25,7 +25,7 @@ internal sealed partial class InspectionGrain
     public async Task<InspectionView> CorrectAsync(string reason, string actor)
     {
         await EnsureLoadedAsync();
-        if (_stored.Ledger is not null && _stored.Status == InspectionStatus.Published)
+        if (_stored.Ledger is not null && _stored.Report is null && _stored.Status == InspectionStatus.Published)
         {
             // The published figures stay in place while the correction is made: they are kept first.
             await _publisher.SecureAsync(_stored.Standing());

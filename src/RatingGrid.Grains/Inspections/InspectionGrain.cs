@@ -5,6 +5,7 @@ using Orleans.Concurrency;
 using Orleans.Placement;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
+using RatingGrid.Domain.Records;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Domain.Scoring;
 using RatingGrid.Grains.Abstractions.Errors;
@@ -96,6 +97,37 @@ internal sealed partial class InspectionGrain : Grain, IInspectionGrain, IRemind
             }
 
             _stored.Open(details, actor);
+            return Changed(true);
+        });
+        return _committed!;
+    }
+
+    public async Task<InspectionView> RecordPublishedAsync(InspectionDetails details, PublishedReport report, string actor)
+    {
+        var violations = DetailsValidator.Validate(details, actor, _rulebooks).ToList();
+        if (_rulebooks.TryGet(new RulebookKey(details.RulebookId, details.RulebookVersion), out var rulebook))
+        {
+            violations.AddRange(PublishedReportValidator.Validate(report, rulebook));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new InvalidRequestException(violations);
+        }
+
+        await EnsureLoadedAsync();
+        await _commits.CommitAsync(() =>
+        {
+            if (_stored.Details is { } existing)
+            {
+                return existing == details && _stored.Report is { } held && held.SameAs(report)
+                    ? Unchanged(true)
+                    : throw new InspectionStateException(_stored.Report is null
+                        ? $"Inspection '{InspectionId}' is an inspection rated here, not a published report's record; record the report under another id."
+                        : $"Inspection '{InspectionId}' is recorded already with {(existing == details ? "another report" : $"other details ({DetailsValidator.Differences(existing, details)})")}: a record keeps what was first recorded; record a corrected report under another id.");
+            }
+
+            _stored.Record(details, report, actor);
             return Changed(true);
         });
         return _committed!;

@@ -25,6 +25,7 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
     private const byte Rated = 4;
     private const byte Status = 5;
     private const byte Lifecycle = 6;
+    private const byte Report = 7;
 
     /// <summary>The rulebook answers are laid out by; known once the inspection has been opened.</summary>
     public Rulebook? Rulebook { get; set; }
@@ -183,6 +184,9 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
                 }
 
                 break;
+            case ReportRecorded recorded:
+                writer.Write(ReportJson.Write(recorded.Report));
+                break;
         }
     }
 
@@ -214,6 +218,8 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
                 var publishAt = reader.ReadInt64();
                 var reason = strings.Read(reader);
                 return new StatusChanged(status, actor, at, publishAt == 0 ? null : new DateTimeOffset(publishAt, TimeSpan.Zero), reason.Length == 0 ? null : reason);
+            case Report:
+                return new ReportRecorded(ReportJson.Read(reader.ReadString()), actor, at);
             default:
                 throw new InvalidDataException($"Journal event kind {kind} is not known to this version of RatingGrid.");
         }
@@ -227,6 +233,7 @@ internal sealed class JournalCodec(RulebookCatalog rulebooks, StringTable string
         JudgedRatingChanged => Rated,
         StatusChanged { IsLifecycle: true } => Lifecycle,
         StatusChanged => Status,
+        ReportRecorded => Report,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a journal event"),
     };
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
 using RatingGrid.Domain.Lifecycle;
+using RatingGrid.Domain.Records;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Grains.Abstractions.Errors;
 using RatingGrid.Grains.Abstractions.Inspections;
@@ -32,11 +33,20 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
 
     public InspectionStatus Status => _state.Status;
 
+    /// <summary>For an inspection recorded from its published report, that report.</summary>
+    public PublishedReport? Report => _state.Report;
+
 
     /// <summary>The ledger of an inspection that has been opened and (unless <paramref name="allowClosed"/>) is not closed.</summary>
     public InspectionLedger RequireOpen(bool allowClosed = false)
     {
         var ledger = _state.Ledger ?? throw new InspectionNotFoundException(inspectionId);
+        if (_state.Report is not null)
+        {
+            throw new InspectionStateException(
+                $"Inspection '{inspectionId}' is recorded from its published report: it takes no judgements, ratings or lifecycle steps. Rate a later inspection of its PDU under another id.");
+        }
+
         if (_state.Status != InspectionStatus.Open && !allowClosed)
         {
             throw new InspectionStateException(_state.Status == InspectionStatus.Published
@@ -103,6 +113,15 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
         _state.Details = details;
         _state.Ledger = new InspectionLedger(rulebooks.Get(new RulebookKey(details.RulebookId, details.RulebookVersion)));
         _pending.Add(new InspectionOpened(details, actor, time.GetUtcNow()));
+    }
+
+    /// <summary>Opens the inspection from its published report, published at once (by <paramref name="actor"/>, now).</summary>
+    public void Record(InspectionDetails details, PublishedReport report, string actor)
+    {
+        Open(details, actor);
+        _state.Report = report;
+        _pending.Add(new ReportRecorded(report, actor, time.GetUtcNow()));
+        SetStatus(InspectionStatus.Published, actor);
     }
 
     /// <summary>Notes a withdrawal the ledger has applied.</summary>
@@ -187,10 +206,12 @@ internal sealed partial class StoredInspection(string inspectionId, IJournalStor
         _state.LastChangedAt,
         _state.Ledger!.Results(),
         _state.PublishAt,
-        [.. _state.Lifecycle]);
+        [.. _state.Lifecycle],
+        _state.Report);
 
-    public Standing Standing() =>
-        _state.Ledger!.Standing(inspectionId, _state.Details!.PduName, _state.Details.Region, _state.Version, _state.LastChangedAt,
+    public Standing Standing() => _state.Report is { } report
+        ? report.Standing(_state.Ledger!.Rulebook, inspectionId, _state.Details!.PduName, _state.Details.Region, _state.Details.PduId, _state.Version, _state.LastChangedAt)
+        : _state.Ledger!.Standing(inspectionId, _state.Details!.PduName, _state.Details.Region, _state.Version, _state.LastChangedAt,
             _state.Details.PduId, new Fieldwork(_state.Details.FieldworkStart, _state.Details.FieldworkEnd), _state.Status, _state.FirstPublishedAt);
 
     /// <summary>Every durable revision of a case, from the whole journal (older segments included), oldest first.</summary>

@@ -61,7 +61,13 @@ internal static class AggregationMapping
             (Contracts.V1.NationOverview)AnswersMapped.GetValue(answer, a => SharedWire.Share(new Contracts.V1.NationOverview
             {
                 Nation = Map(new AggregateAnswer<Domain.Reporting.Report>(answer.Key, answer.Version, answer.Answer.Nation), visibility),
-                Regions = { answer.Answer.Regions.Select(r => new Contracts.V1.RegionTotals { Region = r.Region, Counted = r.Counted, Overall = r.Overall.ToWire() }) },
+                Regions =
+                {
+                    answer.Answer.Regions.Select(r => new Contracts.V1.RegionTotals
+                    {
+                        Region = r.Region, Counted = r.Counted, Overall = r.Overall.ToWire(), Registered = r.Registered, NotInspected = r.NotInspected, FromReports = r.FromReports,
+                    }),
+                },
             })),
             behindSince,
             static (m, at) => new Contracts.V1.NationOverview(m) { BehindSince = at });
@@ -99,6 +105,7 @@ internal static class AggregationMapping
         Outstanding = counts.ByRating[Domain.Rulebooks.Rating.Outstanding],
         Unrated = counts.Unrated,
         Provisional = counts.Provisional,
+        NotPublished = counts.NotPublished,
     };
 
     public static Contracts.V1.PduInspection ToWire(this Domain.Aggregation.PduInspection inspection) => new()
@@ -134,6 +141,7 @@ internal static class AggregationMapping
         FieldworkEnd = standing.Fieldwork?.End.ToWire(),
         Status = standing.Status.ToWire(),
         PublishedAt = standing.PublishedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        PublishedReport = standing.Report?.ToWire(),
     };
 
     private static Contracts.V1.AggregateFigures Map(AggregateView view) => new()

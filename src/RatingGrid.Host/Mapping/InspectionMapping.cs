@@ -23,14 +23,16 @@ internal static class InspectionMapping
         PduName = view.Details.PduName,
         Region = view.Details.Region,
         Rulebook = new RulebookRef { Id = view.Details.RulebookId, Version = view.Details.RulebookVersion },
-        FieldworkStart = view.Details.FieldworkStart.ToWire(),
-        FieldworkEnd = view.Details.FieldworkEnd.ToWire(),
+        // A published report's fieldwork is what it states (absent where it does not say).
+        FieldworkStart = view.Report is { } report ? report.Fieldwork?.Earliest?.ToWire() : view.Details.FieldworkStart.ToWire(),
+        FieldworkEnd = view.Report is { } stated ? stated.Fieldwork?.Latest?.ToWire() : view.Details.FieldworkEnd.ToWire(),
         Status = view.Status.ToWire(),
         Version = view.Version,
         LastChangedAt = Timestamp.FromDateTimeOffset(view.LastChangedAt),
         Results = view.Results.ToWire(),
         PublishAt = view.PublishAt is { } publishAt ? Timestamp.FromDateTimeOffset(publishAt) : null,
         Lifecycle = { (view.Lifecycle ?? []).Select(ToWire) },
+        PublishedReport = view.Report?.ToWire(),
     };
 
     public static LifecycleStep ToWire(this LifecycleEntry step) => new()

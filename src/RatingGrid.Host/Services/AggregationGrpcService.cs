@@ -7,6 +7,7 @@ using RatingGrid.Grains.Abstractions.Aggregates;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Mapping;
+using RatingGrid.Domain.Registry;
 
 namespace RatingGrid.Host.Services;
 
@@ -17,12 +18,15 @@ namespace RatingGrid.Host.Services;
 internal sealed class AggregationGrpcService(Figures figures, IOptions<LimitSettings> limits, Watches watches, TimeProvider time)
     : AggregationService.AggregationServiceBase
 {
+    // A region named in an old spelling is read as its official one.
+    private static string Official(string region) => PduRegistry.BuiltIn.CanonicalRegion(region);
+
     public override async Task<Contracts.V1.AggregateFigures> GetRegion(GetRegionRequest request, ServerCallContext context)
     {
         Checks().Name("region", request.Region).ThrowIfAny();
-        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        RegionGuard.EnsureRegion(context.Caller(), Official(request.Region));
         var copy = await figures.CopyAsync(context.CancellationToken);
-        return copy.Figures(AggregateKey.ForRegion(request.Region), context.Caller().Visibility).ToWire(copy.BehindSince);
+        return copy.Figures(AggregateKey.ForRegion(Official(request.Region)), context.Caller().Visibility).ToWire(copy.BehindSince);
     }
 
     public override async Task<ListRegionInspectionsResponse> ListRegionInspections(ListRegionInspectionsRequest request, ServerCallContext context)
@@ -31,9 +35,9 @@ internal sealed class AggregationGrpcService(Figures figures, IOptions<LimitSett
             .That(Enum.IsDefined(request.Overall), "overall", $"{(int)request.Overall} is not a rating")
             .That(Enum.IsDefined(request.Order), "order", $"{(int)request.Order} is not an order")
             .ThrowIfAny();
-        RegionGuard.EnsureRegion(context.Caller(), request.Region);
-        var listed = (await figures.CopyAsync(context.CancellationToken)).List(AggregateKey.ForRegion(request.Region), context.Caller().Visibility).Answer;
-        var filter = new StandingFilter(request.Region, request.RulebookId.OrNull(), request.Overall.ToDomain());
+        RegionGuard.EnsureRegion(context.Caller(), Official(request.Region));
+        var listed = (await figures.CopyAsync(context.CancellationToken)).List(AggregateKey.ForRegion(Official(request.Region)), context.Caller().Visibility).Answer;
+        var filter = new StandingFilter(Official(request.Region), request.RulebookId.OrNull(), request.Overall.ToDomain());
         return new ListRegionInspectionsResponse { Inspections = { InspectionListing.Select(listed, filter, request.Order.ToDomain()).Select(s => s.ToWire()) } };
     }
 
@@ -86,9 +90,9 @@ internal sealed class AggregationGrpcService(Figures figures, IOptions<LimitSett
     public override async Task<Contracts.V1.Report> GetRegionReport(ReportRequest request, ServerCallContext context)
     {
         var query = request.ToQuery(Checks(), forRegion: true, Today());
-        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        RegionGuard.EnsureRegion(context.Caller(), Official(request.Region));
         var (copy, visibility) = (await figures.CopyAsync(context.CancellationToken), context.Caller().Visibility);
-        return copy.Report(AggregateKey.ForRegion(request.Region), query, visibility).ToWire(visibility, request.IncludeInspections, copy.BehindSince);
+        return copy.Report(AggregateKey.ForRegion(Official(request.Region)), query, visibility).ToWire(visibility, request.IncludeInspections, copy.BehindSince);
     }
 
     public override async Task<Contracts.V1.Report> GetNationReport(ReportRequest request, ServerCallContext context)
@@ -101,10 +105,10 @@ internal sealed class AggregationGrpcService(Figures figures, IOptions<LimitSett
     public override async Task<RegionPdus> GetRegionPdus(GetRegionPdusRequest request, ServerCallContext context)
     {
         Checks().Name("region", request.Region).Date("as_of", request.AsOf, required: false).ThrowIfAny();
-        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        RegionGuard.EnsureRegion(context.Caller(), Official(request.Region));
         var (copy, visibility) = (await figures.CopyAsync(context.CancellationToken), context.Caller().Visibility);
         var asOf = request.AsOf?.ToDomain() ?? Today();
-        return copy.Pdus(request.Region, asOf, visibility).ToWire(request.Region, asOf, visibility, copy.BehindSince);
+        return copy.Pdus(Official(request.Region), asOf, visibility).ToWire(Official(request.Region), asOf, visibility, copy.BehindSince);
     }
 
     public override async Task<Contracts.V1.NationOverview> GetNationOverview(ReportRequest request, ServerCallContext context)
@@ -117,8 +121,8 @@ internal sealed class AggregationGrpcService(Figures figures, IOptions<LimitSett
     public override async Task WatchRegion(WatchRegionRequest request, IServerStreamWriter<Contracts.V1.AggregateFigures> responseStream, ServerCallContext context)
     {
         Checks().Name("region", request.Region).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
-        RegionGuard.EnsureRegion(context.Caller(), request.Region);
-        var (copy, key, visibility) = (await figures.CopyAsync(context.CancellationToken), AggregateKey.ForRegion(request.Region), context.Caller().Visibility);
+        RegionGuard.EnsureRegion(context.Caller(), Official(request.Region));
+        var (copy, key, visibility) = (await figures.CopyAsync(context.CancellationToken), AggregateKey.ForRegion(Official(request.Region)), context.Caller().Visibility);
         await WatchAsync(copy, key, () => copy.Figures(key, visibility), v => v.Version, v => v.ToWire(copy.BehindSince), request.AfterVersion, responseStream, context);
     }
 
@@ -132,11 +136,11 @@ internal sealed class AggregationGrpcService(Figures figures, IOptions<LimitSett
     public override async Task WatchRegionPdus(WatchRegionPdusRequest request, IServerStreamWriter<RegionPdus> responseStream, ServerCallContext context)
     {
         Checks().Name("region", request.Region).That(request.AfterVersion >= 0, "after_version", "must not be negative").ThrowIfAny();
-        RegionGuard.EnsureRegion(context.Caller(), request.Region);
+        RegionGuard.EnsureRegion(context.Caller(), Official(request.Region));
         var (copy, visibility) = (await figures.CopyAsync(context.CancellationToken), context.Caller().Visibility);
         // It follows today's picture, whatever day it is when a change comes.
-        await WatchAsync(copy, AggregateKey.ForRegion(request.Region), () => new PdusOn(Today(), copy.Pdus(request.Region, Today(), visibility)), a => a.Answer.Version,
-            a => a.Answer.ToWire(request.Region, a.Day, visibility, copy.BehindSince), request.AfterVersion, responseStream, context);
+        await WatchAsync(copy, AggregateKey.ForRegion(Official(request.Region)), () => new PdusOn(Today(), copy.Pdus(Official(request.Region), Today(), visibility)), a => a.Answer.Version,
+            a => a.Answer.ToWire(Official(request.Region), a.Day, visibility, copy.BehindSince), request.AfterVersion, responseStream, context);
     }
 
     public override async Task WatchNationOverview(WatchNationOverviewRequest request, IServerStreamWriter<Contracts.V1.NationOverview> responseStream, ServerCallContext context)
@@ -167,7 +171,7 @@ internal sealed class AggregationGrpcService(Figures figures, IOptions<LimitSett
             .That(Enum.IsDefined(request.Overall), "overall", $"{(int)request.Overall} is not a rating")
             .That(Enum.IsDefined(request.Order), "order", $"{(int)request.Order} is not an order")
             .ThrowIfAny();
-        return new StandingFilter(request.Region.OrNull(), request.RulebookId.OrNull(), request.Overall.ToDomain());
+        return new StandingFilter(Official(request.Region).OrNull(), request.RulebookId.OrNull(), request.Overall.ToDomain());
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

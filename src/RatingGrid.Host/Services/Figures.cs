@@ -2,6 +2,7 @@ using Grpc.Core;
 using RatingGrid.Domain.Registry;
 using RatingGrid.Grains.Abstractions.Registry;
 using RatingGrid.Grains.Aggregates;
+using RatingGrid.Domain.Reporting;
 
 namespace RatingGrid.Host.Services;
 
@@ -40,11 +41,11 @@ internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProv
     }
 
     /// <summary>
-    /// The registered regions, by name, as last read from the registry: read again in the background
-    /// when older than a few seconds, so that a read never waits on the registry's host; the first
-    /// read waits a moment for it, then takes the data file's.
+    /// The registered regions, by name, with their PDUs, as last read from the registry: read again in
+    /// the background when older than a few seconds, so that a read never waits on the registry's
+    /// host; the first read waits a moment for it, then takes the data file's.
     /// </summary>
-    public async Task<IReadOnlyList<string>> RegionsAsync()
+    public async Task<IReadOnlyList<RegisteredRegion>> RegionsAsync()
     {
         if (_regions is { } held)
         {
@@ -56,10 +57,16 @@ internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProv
             return held.Regions;
         }
 
-        return await RefreshAsync() ?? PduRegistry.BuiltIn.Regions;
+        return await RefreshAsync() ?? ByRegion(PduRegistry.BuiltIn.Regions, PduRegistry.BuiltIn.Pdus);
     }
 
-    private async Task<IReadOnlyList<string>?> RefreshAsync()
+    private static IReadOnlyList<RegisteredRegion> ByRegion(IReadOnlyList<string> regions, IReadOnlyList<Pdu> pdus)
+    {
+        var byRegion = pdus.ToLookup(p => p.Region, StringComparer.Ordinal);
+        return [.. regions.Select(r => new RegisteredRegion(r, [.. byRegion[r].Select(p => p.Id)]))];
+    }
+
+    private async Task<IReadOnlyList<RegisteredRegion>?> RefreshAsync()
     {
         if (Interlocked.Exchange(ref _refreshing, 1) == 1)
         {
@@ -69,8 +76,9 @@ internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProv
         try
         {
             var registry = await grains.GetRegistry().GetAsync().WaitAsync(RegistryWait, time);
-            _regions = new RegionsRead(registry.Regions, time.GetTimestamp());
-            return registry.Regions;
+            var regions = ByRegion(registry.Regions, registry.Pdus);
+            _regions = new RegionsRead(regions, time.GetTimestamp());
+            return regions;
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException)
         {
@@ -82,5 +90,5 @@ internal sealed class Figures(AggregateCopy copy, IGrainFactory grains, TimeProv
         }
     }
 
-    private sealed record RegionsRead(IReadOnlyList<string> Regions, long ReadAt);
+    private sealed record RegionsRead(IReadOnlyList<RegisteredRegion> Regions, long ReadAt);
 }

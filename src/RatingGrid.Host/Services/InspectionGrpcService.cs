@@ -40,12 +40,31 @@ internal sealed class InspectionGrpcService(
             .Name("region", request.Region, required: false).Id("rulebook.id", rulebook.Id).That(rulebook.Version >= 0, "rulebook.version", "must not be negative")
             .Date("fieldwork_start", request.FieldworkStart).Date("fieldwork_end", request.FieldworkEnd).Actor(context.Caller(), request.Actor)
             .ThrowIfAny();
-        var pdu = await RegisteredPduAsync(request);
+        var pdu = await RegisteredPduAsync(request.PduId, request.Region);
         RegionGuard.EnsureRegion(context.Caller(), pdu.Region);
         var key = ResolveRulebook(rulebook, "rulebook");
-        var details = new InspectionDetails(request.PduId, request.PduName.Length > 0 ? request.PduName : pdu.Name, pdu.Region, key.Id, key.Version,
-            request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
+        // A name the PDU is known by (its own, or an alias) is taken as its official one; any other is kept as given.
+        var name = request.PduName.Length == 0 || pdu.KnownAs(request.PduName) ? pdu.Name : request.PduName;
+        var details = new InspectionDetails(pdu.Id, name, pdu.Region, key.Id, key.Version, request.FieldworkStart.ToDomain(), request.FieldworkEnd.ToDomain());
         return (await Grain(request.InspectionId).OpenAsync(details, context.Caller().Actor(request.Actor))).ToWire();
+    }
+
+    public override async Task<Inspection> RecordPublishedInspection(RecordPublishedInspectionRequest request, ServerCallContext context)
+    {
+        var rulebook = request.Rulebook ?? new RulebookRef { Id = RulebookCatalog.DefaultKey.Id, Version = RulebookCatalog.DefaultKey.Version };
+        Checks().Id("inspection_id", request.InspectionId).Id("pdu_id", request.PduId).Id("rulebook.id", rulebook.Id)
+            .That(rulebook.Version >= 0, "rulebook.version", "must not be negative").Actor(context.Caller(), request.Actor)
+            .That(request.Report is not null, "report", "is required: what the published report states")
+            .PublishedReport(request.Report)
+            .ThrowIfAny();
+        var pdu = await RegisteredPduAsync(request.PduId, "");
+        RegionGuard.EnsureRegion(context.Caller(), pdu.Region);
+        var key = ResolveRulebook(rulebook, "rulebook");
+        var report = request.Report!.ToDomain();
+        // A report's fieldwork is kept as stated (InspectionView.Report); the details hold it only where both ends are known.
+        var (start, end) = report.Fieldwork is { Earliest: { } from, Latest: { } to } ? (from, to) : (DateOnly.MinValue, DateOnly.MinValue);
+        var details = new InspectionDetails(pdu.Id, pdu.Name, pdu.Region, key.Id, key.Version, start, end);
+        return (await Grain(request.InspectionId).RecordPublishedAsync(details, report, context.Caller().Actor(request.Actor))).ToWire();
     }
 
     public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
@@ -215,14 +234,15 @@ internal sealed class InspectionGrpcService(
         return new JudgementBatchInput(caller.Actor(requestedActor), mapped);
     }
 
-    // An inspection names a registered PDU, and its region is the PDU's.
-    private async Task<Pdu> RegisteredPduAsync(OpenInspectionRequest request)
+    // An inspection names a registered PDU (by its id or an alias's), and its region is the PDU's (in any spelling).
+    private async Task<Pdu> RegisteredPduAsync(string pduId, string requestedRegion)
     {
-        var pdu = await grains.GetRegistry().FindAsync(request.PduId) ?? throw new InvalidRequestException([new FieldViolation("pdu_id",
-            $"no PDU '{request.PduId}' is registered{await RegisteredInAsync(request.Region)}; an administrator adds it with RegistryService.AddPdu")]);
-        return request.Region.Length == 0 || request.Region == pdu.Region ? pdu
+        var region = PduRegistry.BuiltIn.CanonicalRegion(requestedRegion);
+        var pdu = await grains.GetRegistry().ResolveAsync(pduId) ?? throw new InvalidRequestException([new FieldViolation("pdu_id",
+            $"no PDU '{pduId}' is registered{await RegisteredInAsync(region)}; an administrator adds it with RegistryService.AddPdu")]);
+        return region.Length == 0 || region == pdu.Region ? pdu
             : throw new InvalidRequestException([new FieldViolation("region",
-                $"PDU '{pdu.Id}' is in {pdu.Region}, not '{request.Region}'; leave region empty to take the PDU's")]);
+                $"PDU '{pdu.Id}' is in {pdu.Region}, not '{requestedRegion}'; leave region empty to take the PDU's")]);
     }
 
     // For a refusal's message: the PDUs registered in the region the caller named, if it is one.

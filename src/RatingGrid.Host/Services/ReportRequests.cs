@@ -1,6 +1,7 @@
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Reporting;
 using RatingGrid.Host.Mapping;
+using RatingGrid.Domain.Registry;
 
 namespace RatingGrid.Host.Services;
 
@@ -29,6 +30,6 @@ internal static class ReportRequests
         return new ReportQuery(
             request.AsOf?.ToDomain() ?? today,
             reportPeriod,
-            new StandingFilter(forRegion ? null : request.Region.OrNull(), request.RulebookId.OrNull(), request.Overall.ToDomain()));
+            new StandingFilter(forRegion ? null : PduRegistry.BuiltIn.CanonicalRegion(request.Region).OrNull(), request.RulebookId.OrNull(), request.Overall.ToDomain()));
     }
 }

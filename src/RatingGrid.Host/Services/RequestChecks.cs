@@ -79,6 +79,48 @@ internal sealed class RequestChecks(LimitSettings limits)
         return this;
     }
 
+    /// <summary>A published report's wire shape: ids in the grammar, texts printable and within limits, ratings set and defined. What it states is the Domain's to check.</summary>
+    public RequestChecks PublishedReport(PublishedReport? report)
+    {
+        if (report is null)
+        {
+            return this;
+        }
+
+        Rating("report.overall", report.Overall);
+        for (var i = 0; i < report.Standards.Count; i++)
+        {
+            Id($"report.standards[{i}].standard_id", report.Standards[i].StandardId);
+            Rating($"report.standards[{i}].rating", report.Standards[i].Rating);
+        }
+
+        for (var i = 0; i < report.KeyQuestions.Count; i++)
+        {
+            Id($"report.key_questions[{i}].key_question_id", report.KeyQuestions[i].KeyQuestionId);
+        }
+
+        foreach (var (name, dates) in new[] { ("fieldwork", report.Fieldwork), ("published", report.Published) })
+        {
+            if (dates is not null)
+            {
+                Text($"report.{name}.as_stated", dates.AsStated).Date($"report.{name}.earliest", dates.Earliest, required: false).Date($"report.{name}.latest", dates.Latest, required: false);
+            }
+        }
+
+        That(report.Published is not null, "report.published", "is required: when the report was published, as stated, with the last day it can mean");
+        Text("report.source_url", report.SourceUrl).Text("report.notes", report.Notes);
+        That(report.Sources.Count <= 64, "report.sources", $"{report.Sources.Count} addresses; give at most 64");
+        for (var i = 0; i < report.Sources.Count && i < 64; i++)
+        {
+            Text($"report.sources[{i}]", report.Sources[i]);
+        }
+
+        return this;
+    }
+
+    private void Rating(string field, Rating rating) =>
+        That(rating != Contracts.V1.Rating.Unspecified && Enum.IsDefined(rating), field, $"{(int)rating} is not a rating: give one the report publishes (RATING_INADEQUATE to RATING_OUTSTANDING)");
+
     public RequestChecks Judgements(IReadOnlyList<Judgement> judgements, string field = "judgements")
     {
         if (judgements.Count > limits.MaxJudgementsPerBatch)

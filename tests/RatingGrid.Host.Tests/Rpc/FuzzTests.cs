@@ -112,6 +112,7 @@ public sealed class FuzzTests(HostFixture host)
     {
         "OpenInspection" => Requests.Open(id),
         "GetInspection" => new GetInspectionRequest { InspectionId = id },
+        "RecordPublishedInspection" => new RecordPublishedInspectionRequest { InspectionId = $"{id}-report", PduId = "sunderland", Report = PublishedRecords.Report() },
         "EmbargoInspection" => new EmbargoInspectionRequest { InspectionId = id, PublishAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)) },
         "CorrectInspection" => new CorrectInspectionRequest { InspectionId = id, Reason = "fuzz" },
         "CloseInspection" or "ReopenInspection" or "PublishInspection" => new InspectionActionRequest { InspectionId = id, Actor = "fuzz" },

@@ -36,6 +36,13 @@ internal sealed class FakeInspectionGrain(string id) : IInspectionGrain
         return Task.FromResult(View());
     }
 
+    public Task<InspectionView> RecordPublishedAsync(InspectionDetails details, Domain.Records.PublishedReport report, string actor)
+    {
+        Calls++;
+        (_details, OpenedBy, _ledger, _version) = (details, actor, new InspectionLedger(Requests.Rulebook), 1);
+        return Task.FromResult(View() with { Status = Domain.Lifecycle.InspectionStatus.Published, Report = report });
+    }
+
     public Task<BatchReceipt> RecordJudgementsAsync(JudgementBatchInput batch)
     {
         Calls++;
