@@ -35,7 +35,9 @@ public sealed partial class DashboardEndToEndTests(DashboardHostFixture host) : 
         Assert.Equal(Published(), await page.Locator("[data-percent]").AllTextContentsAsync());
         await browser.CheckAsync("inspection");
 
-        // A judgement acknowledged through gRPC reaches the open page by its watch.
+        // A judgement acknowledged through gRPC reaches the open page by its watch (the published
+        // inspection is first opened for correction, the only way it changes).
+        await host.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = id, Reason = "e2e: a case left out" }, cancellationToken: Cancel);
         var cell = page.Locator("[data-key-question='P2.1.S'] [data-percent]");
         var before = await cell.TextContentAsync();
         var safety = new Judgement { CaseId = "e2e-1", Revision = 1, CaseType = "community" };

@@ -18,7 +18,7 @@ public sealed class RegistryTests(HostFixture host)
     {
         var regions = (await Registry.ListRegionsAsync(new ListRegionsRequest(), cancellationToken: Cancel)).Regions;
         string[] probation = ["North East", "North West", "Greater Manchester", "Yorkshire and the Humber", "East Midlands", "West Midlands",
-            "East of England", "London", "Kent Surrey and Sussex", "South Central", "South West", "Wales"];
+            "East of England", "London", "Kent, Surrey and Sussex", "South Central", "South West", "Wales"];
         Assert.All(probation, r => Assert.Contains(r, regions));
         var northEast = (await Registry.ListPdusAsync(new ListPdusRequest { Region = "North East" }, cancellationToken: Cancel)).Pdus;
         Assert.Contains(northEast, p => p.Id == "redcar-cleveland-middlesbrough" && p.Name == "Redcar, Cleveland and Middlesbrough");
