@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 
 namespace RatingGrid.Client.Connections;
@@ -31,24 +32,55 @@ public static class RatingGridChannel
     {
         options ??= new GrpcChannelOptions();
         options.ServiceConfig ??= Retries;
-        if (tokens is not null)
-        {
-            var secure = address.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-            var bearer = CallCredentials.FromInterceptor(async (context, metadata) =>
-            {
-                if (await tokens(context.CancellationToken) is { Length: > 0 } token)
-                {
-                    metadata.Add("authorization", $"Bearer {token}");
-                }
-            });
-            options.Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, bearer);
-            options.UnsafeUseInsecureChannelCallCredentials = !secure;
-        }
-
+        Authorize(options, address.StartsWith("https://", StringComparison.OrdinalIgnoreCase), tokens);
         return GrpcChannel.ForAddress(address, options);
     }
 
-    private static ServiceConfig Retries { get; } = new()
+    /// <summary>
+    /// A channel that spreads its calls over several hosts of one cluster, round robin, and leaves a
+    /// host that stops answering for the others (a call retried on UNAVAILABLE goes to another): for a
+    /// client that reaches the hosts directly rather than through a proxy. All hosts share a scheme.
+    /// </summary>
+    public static GrpcChannel Create(IReadOnlyList<Uri> hosts, Func<CancellationToken, ValueTask<string?>>? tokens, GrpcChannelOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(hosts.Count, nameof(hosts));
+        options ??= new GrpcChannelOptions();
+        options.ServiceConfig ??= Retries;
+        options.ServiceConfig.LoadBalancingConfigs.Add(new RoundRobinConfig());
+        var secure = hosts[0].Scheme == Uri.UriSchemeHttps;
+        options.ServiceProvider = new Resolving(new StaticResolverFactory(_ => [.. hosts.Select(h => new BalancerAddress(h.Host, h.Port))]));
+        Authorize(options, secure, tokens);
+        options.Credentials ??= secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+        return GrpcChannel.ForAddress("static:///ratinggrid", options);
+    }
+
+    private static void Authorize(GrpcChannelOptions options, bool secure, Func<CancellationToken, ValueTask<string?>>? tokens)
+    {
+        if (tokens is null)
+        {
+            return;
+        }
+
+        var bearer = CallCredentials.FromInterceptor(async (context, metadata) =>
+        {
+            if (await tokens(context.CancellationToken) is { Length: > 0 } token)
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+            }
+        });
+        options.Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, bearer);
+        options.UnsafeUseInsecureChannelCallCredentials = !secure;
+    }
+
+    // The channel asks its service provider for its resolver factories (and falls back to its own
+    // defaults for everything else): this one offers only the static list, without a DI container.
+    private sealed class Resolving(ResolverFactory factory) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(IEnumerable<ResolverFactory>) ? new[] { factory } : null;
+    }
+
+    // A new one for every channel: a channel adds its balancing to its own.
+    private static ServiceConfig Retries => new()
     {
         MethodConfigs =
         {
