@@ -78,10 +78,10 @@ public sealed class HostProcess : IDisposable
         start.Environment["Silo__ClusterId"] = cluster;
         start.Environment["Silo__ServiceId"] = cluster;
         start.Environment["Storage__Container"] = TestClusters.ContainerFor(cluster);
-        // Declare a killed silo dead within seconds, not the production default.
-        start.Environment["Orleans__Membership__ProbeTimeout"] = "00:00:01";
-        start.Environment["Orleans__Membership__NumMissedProbesLimit"] = "2";
-        start.Environment["Orleans__Membership__NumVotesForDeathDeclaration"] = "1";
+        // Each line timed, so that a host's log shows when it noticed what (membership, the nation, its copy).
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -36,6 +36,20 @@ internal sealed class NationGrain : Grain, INationGrain
         _load = new RetryingLoad(LoadAsync);
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        GrainMetrics.AggregatesActive.Add(1, Here);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GrainMetrics.AggregatesActive.Add(-1, Here);
+        return Task.CompletedTask;
+    }
+
+    private static KeyValuePair<string, object?> Here => new("aggregate", "nation");
+
     public async Task PublishAsync(IReadOnlyList<Standing> standings)
     {
         await _load.EnsureAsync();

@@ -41,5 +41,8 @@ public static class GrainMetrics
 
     public static readonly Counter<long> StandingRequests = Meter.CreateCounter<long>("ratinggrid.standings.requests", description: "Requests that stored standings rows: a row alone, or a transaction of up to 100 rows of one region written meanwhile.");
 
+    /// <summary>1 on the host where an aggregate grain is active (tag <c>aggregate</c>): where the nation lives, for operators and for tests that must lose that host.</summary>
+    public static readonly UpDownCounter<long> AggregatesActive = Meter.CreateUpDownCounter<long>("ratinggrid.aggregates.active", description: "Aggregate grains active on this host, by aggregate (nation, registry).");
+
     public static readonly Counter<long> Publications = Meter.CreateCounter<long>("ratinggrid.aggregation.publications", description: "Standings taken by a region or the nation (a newer version replacing an older).");
 }

@@ -6,4 +6,5 @@ internal sealed record HostSettings(
     LimitSettings Limits,
     SiloSettings Silo,
     StorageSettings Storage,
-    AuthSettings Auth);
+    AuthSettings Auth,
+    PublicationSettings Publication);

@@ -14,7 +14,8 @@ internal static class SettingsSetup
         builder.Bind<LimitSettings>(LimitSettings.Section),
         builder.Bind<SiloSettings>(SiloSettings.Section),
         builder.Bind<StorageSettings>(StorageSettings.Section),
-        builder.Bind<AuthSettings>(AuthSettings.Section));
+        builder.Bind<AuthSettings>(AuthSettings.Section),
+        builder.Bind<PublicationSettings>(PublicationSettings.Section));
 
     private static T Bind<T>(this WebApplicationBuilder builder, string section)
         where T : class, new()

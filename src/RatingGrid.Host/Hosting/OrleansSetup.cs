@@ -6,6 +6,7 @@ using RatingGrid.Grains.Hosting;
 using RatingGrid.Grains.Storage;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Grains.Inspections;
+using RatingGrid.Grains.Publication;
 
 namespace RatingGrid.Host.Hosting;
 
@@ -30,6 +31,9 @@ internal static class OrleansSetup
         var advertised = AdvertisedAddress(silo.AdvertisedAddress);
         builder.Services.AddOptions<GrainLimits>()
             .Configure<IOptions<LimitSettings>>((grains, limits) => grains.MaxCasesPerInspection = limits.Value.MaxCasesPerInspection);
+        builder.Services.AddOptions<PublicationOptions>()
+            .Configure<IOptions<PublicationSettings>>((grains, settings) =>
+                (grains.PendingCheckPeriod, grains.CallTimeout) = (TimeSpan.FromSeconds(settings.Value.PendingCheckSeconds), TimeSpan.FromSeconds(settings.Value.CallTimeoutSeconds)));
         builder.Services.AddOptions<StorageOptions>()
             .Configure<IOptions<StorageSettings>>((grains, settings) => grains.OperationTimeout = TimeSpan.FromSeconds(settings.Value.OperationTimeoutSeconds));
 
@@ -56,8 +60,11 @@ internal static class OrleansSetup
 
             orleans.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (silo.ServiceId, silo.ClusterId));
             // Orleans binds its providers from the "Orleans" section but not how fast a lost silo is
-            // declared dead, which bounds how soon its inspections and reminders move: let operators set it.
+            // declared dead, nor how long the aggregates' directory then waits before the nation may
+            // activate elsewhere; together they bound how soon the nation is current again after a host
+            // is lost. The defaults are in appsettings.json; docs/operations.md says what they trade.
             orleans.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+            orleans.Services.Configure<GrainDirectoryOptions>(builder.Configuration.GetSection("Orleans:Directory"));
             orleans.AddRatingGridGrains();
             AddStorage(orleans, storage);
         });
