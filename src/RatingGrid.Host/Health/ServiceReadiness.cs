@@ -19,9 +19,12 @@ internal sealed class ServiceReadiness : IHostedLifecycleService, IHealthCheck
         return Task.CompletedTask;
     }
 
+    /// <summary>The host is leaving its cluster: NOT_SERVING from now on.</summary>
+    public void Leaving() => _state = "shutting down";
+
     public Task StoppingAsync(CancellationToken cancellationToken)
     {
-        _state = "shutting down";
+        Leaving();
         return Task.CompletedTask;
     }
 

@@ -32,6 +32,10 @@ internal static class GrpcSetup
         builder.Services.AddSingleton<Services.Watches>();
         builder.Services.AddSingleton<Services.Figures>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceReadiness>());
+        builder.Services.AddSingleton(sp => new HostDeparture(sp.GetRequiredService<Silo>().StopAsync, sp.GetRequiredService<ServiceReadiness>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HostDeparture>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HostDeparture>());
+        builder.Services.AddSingleton<WorkInHandInterceptor>();
         // Services and interceptors hold no per-call state: registered, grpc-dotnet reuses one of
         // each rather than constructing them for every call (a read's share of the profile).
         builder.Services.AddSingleton<Services.InspectionGrpcService>();
@@ -46,10 +50,12 @@ internal static class GrpcSetup
             o.MaxReceiveMessageSize = limits.MaxMessageBytes;
             o.MaxSendMessageSize = limits.MaxMessageBytes;
             // Outermost first: errors of every kind map to statuses; then nobody unadmitted gets further;
-            // then an inspection's region and visibility, for every rpc about one.
+            // then an inspection's region and visibility, for every rpc about one; then the call counts
+            // as work a leaving host finishes before its silo leaves.
             o.Interceptors.Add<ErrorMappingInterceptor>();
             o.Interceptors.Add<AccessInterceptor>();
             o.Interceptors.Add<InspectionAccess>();
+            o.Interceptors.Add<WorkInHandInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(o =>
@@ -60,6 +66,7 @@ internal static class GrpcSetup
                 o.Services.Map("ratinggrid.storage", check => check.Tags.Contains(HealthTags.Storage));
             })
             .AddCheck<ServiceReadiness>("silo", tags: [HealthTags.Ready])
+            .AddCheck<FiguresReadiness>("figures", tags: [HealthTags.Ready])
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthTags.Storage]);
         // Our provider binds every service in place of grpc-dotnet's (see MarshallingMethodProvider);
         // after every AddGrpc* call, each of which would add grpc-dotnet's back.

@@ -14,6 +14,7 @@ using RatingGrid.Grains.Inspections;
 using RatingGrid.Host.Access;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Errors;
+using RatingGrid.Host.Hosting;
 using RatingGrid.Host.Mapping;
 
 namespace RatingGrid.Host.Services;
@@ -28,7 +29,7 @@ internal sealed class InspectionGrpcService(
     RulebookCatalog rulebooks,
     IOptions<LimitSettings> limits,
     RegionGuard regions,
-    IHostApplicationLifetime lifetime,
+    HostDeparture departure,
     TimeProvider time,
     LocalInspectionViews localViews,
     Watches watches) : InspectionService.InspectionServiceBase
@@ -125,7 +126,8 @@ internal sealed class InspectionGrpcService(
         // Reading runs ahead of acknowledging (up to the in-flight limit), so concurrent batches
         // share storage writes; acknowledgements still go out one per batch, in order.
         var inFlight = Channel.CreateBounded<(JudgementBatch Batch, Task<BatchReceipt> Receipt)>(limits.Value.MaxBatchesInFlightPerStream);
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var work = departure.Working(); // until the batches read are acknowledged
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, departure.Leaving);
         var caller = context.Caller();
         var dispatcher = new StreamDispatcher(grains);
         var reader = new JudgementStreamReader(regions, dispatcher, b => ToGrainBatch(b.InspectionId, caller, b.Actor, b.Judgements), caller)
@@ -156,12 +158,15 @@ internal sealed class InspectionGrpcService(
         {
             await stopReading.CancelAsync();
             await reader;
+            work.Dispose();
         }
 
-        if (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        if (departure.Leaving.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
+            // Sent elsewhere only once this host's inspections can activate elsewhere.
+            await departure.LeftAsync(context.CancellationToken);
             throw new RpcException(new Status(StatusCode.Unavailable,
-                "The server is shutting down. Every batch acknowledged on this stream is stored; resend the others on a new stream."));
+                "The server is shutting down. Every batch acknowledged on this stream is stored; resend the others on a new stream (another host takes them now)."), HostDeparture.RetryNow);
         }
     }
 

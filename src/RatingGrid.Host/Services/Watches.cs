@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using RatingGrid.Host.Configuration;
 using RatingGrid.Host.Diagnostics;
+using RatingGrid.Host.Hosting;
 
 namespace RatingGrid.Host.Services;
 
@@ -11,7 +12,7 @@ namespace RatingGrid.Host.Services;
 /// takes nothing for <see cref="LimitSettings.WatchWriteTimeoutSeconds"/> has its stream reset,
 /// alone, so it never holds a connection that other calls share.
 /// </summary>
-internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOptions<LimitSettings> limits, ILogger<Watches> logger)
+internal sealed partial class Watches(HostDeparture departure, IOptions<LimitSettings> limits, ILogger<Watches> logger)
 {
     // Long polls are renewed well inside Orleans' default 30 s response timeout.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(20);
@@ -31,7 +32,9 @@ internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOption
         ServerCallContext context)
         where TView : class
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        // A leaving host stops waiting (in grains too: their deactivation would wait on it) at once,
+        // but ends the watch only once its silo has left, so the caller watches again where the work now is.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, departure.Leaving);
         using var deadline = DeadlineTimer(context);
         using var linkDeadline = deadline.Token.Register(stop.Cancel);
         var seen = afterVersion;
@@ -55,10 +58,13 @@ internal sealed partial class Watches(IHostApplicationLifetime lifetime, IOption
                     seen = version(next);
                 }
             }
+
+            stop.Token.ThrowIfCancellationRequested(); // the loop ends only when stopped: say why below
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (departure.Leaving.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen}."));
+            await departure.LeftAsync(context.CancellationToken);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down; watch again with after_version {seen} (another host answers now)."), HostDeparture.RetryNow);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {

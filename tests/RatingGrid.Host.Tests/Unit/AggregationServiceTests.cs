@@ -22,7 +22,7 @@ public sealed class AggregationServiceTests
     {
         _copy.CaughtUp();
         _service = new AggregationGrpcService(new Figures(_copy, new FakeGrainFactory(), TimeProvider.System), Options.Create(new LimitSettings()),
-            new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance), TimeProvider.System);
+            new Watches(StayingHost.Departure(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance), TimeProvider.System);
     }
 
     private Task<Standing> PublishAsync(string id, string region, int cases, int seed)

@@ -21,7 +21,7 @@ public sealed class InspectionServiceTests
 
     public InspectionServiceTests()
     {
-        _service = new InspectionGrpcService(_grains, RulebookCatalog.BuiltIn, Options.Create(new LimitSettings()), new RegionGuard(_grains), new FakeLifetime(), TimeProvider.System, new LocalInspectionViews(), new Watches(new FakeLifetime(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance));
+        _service = new InspectionGrpcService(_grains, RulebookCatalog.BuiltIn, Options.Create(new LimitSettings()), new RegionGuard(_grains), StayingHost.Departure(), TimeProvider.System, new LocalInspectionViews(), new Watches(StayingHost.Departure(), Options.Create(new LimitSettings()), NullLogger<Watches>.Instance));
     }
 
     private async Task<string> OpenedAsync(string region = "North East")
