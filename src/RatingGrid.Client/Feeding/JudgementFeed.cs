@@ -166,7 +166,7 @@ public sealed class JudgementFeed : IAsyncDisposable
                 return;
             }
 
-            var wait = _options.Backoff.Delay(++failures);
+            var wait = _options.Backoff.WaitBefore(++failures, failure);
             _options.Broken?.Invoke(failure, wait);
             await Task.Delay(wait, time, _stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
         }

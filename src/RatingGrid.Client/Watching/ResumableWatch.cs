@@ -64,7 +64,7 @@ public static class ResumableWatch
             }
 
             failure ??= new RpcException(new Status(StatusCode.Unavailable, "The service ended the watch."));
-            var wait = backoff.Delay(++failures);
+            var wait = backoff.WaitBefore(++failures, failure);
             broken?.Invoke(failure, wait);
             await Task.Delay(wait, cancellationToken);
         }
