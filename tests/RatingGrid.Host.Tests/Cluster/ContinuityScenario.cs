@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Grpc.Core;
 using Grpc.Net.Client;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Domain.Registry;
@@ -42,45 +41,6 @@ internal static class ContinuityScenario
             await Task.Delay(50, cancel); // polling pace, bounded by the deadline
         }
     }
-
-    /// <summary>
-    /// The first moment (on <paramref name="clock"/>) at or after <paramref name="since"/> plus the
-    /// ordinary lag of publication (<see cref="Lag"/>) at which the nation, read through
-    /// <paramref name="channel"/>, holds every version the feed had acknowledged that lag earlier:
-    /// when it is current again.
-    /// </summary>
-    public static async Task<TimeSpan> UntilNationCurrentAsync(GrpcChannel channel, ContinuityFeed feed, TimeSpan since, Stopwatch clock, CancellationToken cancel)
-    {
-        var reads = new AggregationService.AggregationServiceClient(channel);
-        var deadline = since + Patience;
-        while (clock.Elapsed < deadline)
-        {
-            var asked = clock.Elapsed;
-            if (asked - Lag >= since)
-            {
-                try
-                {
-                    var nation = await reads.GetNationAsync(new GetNationRequest { IncludeInspections = true }, cancellationToken: cancel);
-                    var held = nation.Inspections.ToDictionary(s => s.InspectionId, s => s.Version, StringComparer.Ordinal);
-                    if (feed.AcknowledgedBy(asked - Lag).All(v => held.GetValueOrDefault(v.Key) >= v.Value))
-                    {
-                        return asked;
-                    }
-                }
-                catch (RpcException)
-                {
-                    // the poller records read failures; this only waits for the figures
-                }
-            }
-
-            await Task.Delay(100, cancel); // polling pace, bounded by the deadline
-        }
-
-        return clock.Elapsed;
-    }
-
-    /// <summary>How far behind its acknowledgements the nation may be and still count as current: publication's ordinary lag is milliseconds.</summary>
-    public static readonly TimeSpan Lag = TimeSpan.FromSeconds(1);
 
     /// <summary>Waits until each watch has seen the current version of its scope on the host it watches (or, balanced, on the first host).</summary>
     public static async Task UntilWatchesHoldAsync(WatchFleet watches, IReadOnlyList<(string Name, GrpcChannel Channel)> hosts, CancellationToken cancel)

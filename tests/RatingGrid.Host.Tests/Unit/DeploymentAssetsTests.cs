@@ -109,10 +109,39 @@ public sealed partial class DeploymentAssetsTests
         Assert.Contains("secretKeyRef:", deployment, StringComparison.Ordinal);
         Assert.Contains("name: Auth__Authority", deployment, StringComparison.Ordinal);
         Assert.DoesNotContain("DevelopmentKey", deployment, StringComparison.Ordinal);
-        var grace = int.Parse(GraceLine().Match(deployment).Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var grace = int.Parse(GraceLine().Match(deployment).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(grace > RatingGridApp.ShutdownTimeout.TotalSeconds, $"grace period {grace} s must exceed the host's shutdown timeout");
-        Assert.True(int.Parse(ReplicasLine().Match(deployment).Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3);
+        Assert.True(int.Parse(ReplicasLine().Match(deployment).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3);
     }
+
+    [Fact]
+    public void A_rolling_deploy_never_runs_short_and_gives_a_leaving_host_its_time()
+    {
+        var deployment = Read("deploy", "kubernetes", "deployment.yaml");
+        var budget = Read("deploy", "kubernetes", "pdb.yaml");
+        static int Number(Regex pattern, string text) => int.Parse(pattern.Match(text).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // A new silo is ready before an old one goes, one at a time.
+        Assert.Equal(0, Number(MaxUnavailable(), deployment));
+        Assert.Equal(1, Number(MaxSurge(), deployment));
+        Assert.Equal(Number(ReplicasLine(), deployment) - 1, Number(MinAvailable(), budget));
+        // SIGTERM comes after preStop; the host may then take its whole shutdown timeout, within the grace period.
+        var (preStop, grace) = (Number(PreStopSleep(), deployment), Number(GraceLine(), deployment));
+        Assert.InRange(preStop, 1, 30);
+        Assert.True(grace > preStop + RatingGridApp.ShutdownTimeout.TotalSeconds, $"grace {grace} s must exceed preStop {preStop} s plus the shutdown timeout");
+    }
+
+    [GeneratedRegex(@"maxUnavailable: (?<n>\d+)")]
+    private static partial Regex MaxUnavailable();
+
+    [GeneratedRegex(@"maxSurge: (?<n>\d+)")]
+    private static partial Regex MaxSurge();
+
+    [GeneratedRegex(@"minAvailable: (?<n>\d+)")]
+    private static partial Regex MinAvailable();
+
+    [GeneratedRegex(@"preStop:\s+sleep:\s+seconds: (?<n>\d+)")]
+    private static partial Regex PreStopSleep();
 
     [Fact]
     public async Task The_kubernetes_manifests_validate_against_the_api_schemas()
@@ -140,9 +169,9 @@ public sealed partial class DeploymentAssetsTests
     [GeneratedRegex(@"^EXPOSE\s+(?<ports>[\d ]+)$", RegexOptions.Multiline)]
     private static partial Regex ExposeLine();
 
-    [GeneratedRegex(@"terminationGracePeriodSeconds:\s*(?<seconds>\d+)")]
+    [GeneratedRegex(@"terminationGracePeriodSeconds:\s*(?<n>\d+)")]
     private static partial Regex GraceLine();
 
-    [GeneratedRegex(@"replicas:\s*(?<count>\d+)")]
+    [GeneratedRegex(@"replicas:\s*(?<n>\d+)")]
     private static partial Regex ReplicasLine();
 }

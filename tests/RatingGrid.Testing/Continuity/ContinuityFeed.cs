@@ -55,10 +55,29 @@ public sealed class ContinuityFeed(InspectionService.InspectionServiceClient cli
         return judgement;
     }
 
-    /// <summary>Feeds until <paramref name="stopFeeding"/>, then waits until every batch sent is answered.</summary>
+    /// <summary>
+    /// Feeds until <paramref name="stopFeeding"/>, then waits until every batch sent is answered. Each
+    /// inspection has a feed (a stream) of its own, as each inspection's inspectors' client would:
+    /// one inspection held up (its host lost) holds up no other's acknowledgements.
+    /// </summary>
     public async Task RunAsync(CancellationToken stopFeeding)
     {
-        await using var feed = new JudgementFeed(client, new JudgementFeedOptions { Actor = "continuity" });
+        var feeds = inspections.Select(_ => new JudgementFeed(client, new JudgementFeedOptions { Actor = "continuity" })).ToList();
+        try
+        {
+            await FeedAsync(feeds, stopFeeding);
+        }
+        finally
+        {
+            foreach (var feed in feeds)
+            {
+                await feed.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task FeedAsync(List<JudgementFeed> feeds, CancellationToken stopFeeding)
+    {
         var answers = new List<Task>();
         for (var round = 1; !stopFeeding.IsCancellationRequested; round++)
         {
@@ -71,7 +90,7 @@ public sealed class ContinuityFeed(InspectionService.InspectionServiceClient cli
 
                 var first = (round - 1) * CasesPerBatch % CasesPerInspection;
                 var batch = Enumerable.Range(first, CasesPerBatch).Select(c => JudgementOf($"case-{c % CasesPerInspection}", round, i)).ToList();
-                var answer = await feed.QueueAsync(inspections[i], batch, CancellationToken.None);
+                var answer = await feeds[i].QueueAsync(inspections[i], batch, CancellationToken.None);
                 answers.Add(Keep(inspections[i], batch, answer));
             }
 
@@ -82,7 +101,7 @@ public sealed class ContinuityFeed(InspectionService.InspectionServiceClient cli
         }
 
         await Task.WhenAll(answers);
-        await feed.CompleteAsync(CancellationToken.None);
+        await Task.WhenAll(feeds.Select(feed => feed.CompleteAsync(CancellationToken.None)));
     }
 
     private async Task Keep(string inspection, List<Judgement> batch, Task<JudgementsAck> answer)

@@ -85,11 +85,18 @@ public sealed class HostCluster : IDisposable
         _hosts[index].Terminate();
         await _hosts[index].WaitForExitAsync(cancel);
         var stopping = clock.Elapsed;
+        return (stopping, await StartAgainAsync(index, cancel));
+    }
+
+    /// <summary>Starts a host that was killed again in its place, and waits until it is ready; returns how long that took.</summary>
+    public async Task<TimeSpan> StartAgainAsync(int index, CancellationToken cancel)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var again = _hosts[index].StartAgain();
         _hosts[index].Dispose();
         _hosts[index] = again;
         await again.WaitUntilReadyAsync(cancel);
-        return (stopping, clock.Elapsed - stopping);
+        return clock.Elapsed;
     }
 
     public void Dispose()
