@@ -59,6 +59,7 @@ internal static class CopyCost
         encoded = [];
         var held = Heap() - before;
         GC.KeepAlive(copy);
+        await app.StopAsync();
         Console.WriteLine($"copies: a host's copy of {count:N0} inspections holds {held / 1024.0 / 1024.0:N1} MiB: {held / (double)count / 1024.0:N1} KiB per inspection, " +
             $"{held / (double)views / 1024.0:N0} KiB per aggregate view ({views} views: the nation and {PduRegistry.BuiltIn.Regions.Count} regions, all work and published work)");
     }

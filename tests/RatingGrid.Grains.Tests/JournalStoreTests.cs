@@ -94,4 +94,26 @@ public sealed class JournalStoreTests(Azurite azurite)
         await store.AppendAsync(id, read.End, Record("resent"), Cancel);
         Assert.Equal(["whole", "resent"], Texts((await store.ReadTailAsync(id, Cancel)).Records));
     }
+
+    [Fact]
+    public async Task A_segment_left_empty_by_a_writer_that_died_before_its_first_append_takes_the_next_writers_append()
+    {
+        var (store, container) = NewStore();
+        var id = Scenarios.NewId("inspection");
+        var end = await store.AppendAsync(id, JournalPosition.Start, Record("one"), Cancel);
+        var next = await store.BeginSegmentAsync(id, end, Record("snapshot after one"), Cancel);
+        // The writer makes the next segment, and dies before appending to it.
+        await container.GetAppendBlobClient($"{StorageKeys.Encode(id)}/j{next.Segment:D8}").CreateAsync(cancellationToken: Cancel);
+
+        var read = await store.ReadTailAsync(id, Cancel);
+        Assert.Equal(next, read.End);
+        var after = await store.AppendAsync(id, read.End, Record("two"), Cancel);
+
+        // A rival that read before that append is still refused.
+        await Assert.ThrowsAsync<JournalConflictException>(() => store.AppendAsync(id, read.End, Record("rival"), Cancel));
+        var tail = await store.ReadTailAsync(id, Cancel);
+        Assert.Equal(["two"], Texts(tail.Records));
+        Assert.Equal(after, tail.End);
+        Assert.Equal(["one", "two"], Texts(await store.ReadAllAsync(id, Cancel)));
+    }
 }

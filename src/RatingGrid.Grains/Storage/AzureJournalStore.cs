@@ -119,7 +119,7 @@ public sealed class AzureJournalStore(BlobContainerClient container, StorageCall
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            throw new JournalConflictException($"Segment {segment} of '{key}' was begun by another writer.", ex);
+            // It exists: the append that follows, conditional on its length, decides whether it is ours to write.
         }
     }
 

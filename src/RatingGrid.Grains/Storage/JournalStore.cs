@@ -51,7 +51,9 @@ public abstract class JournalStore(StorageCalls calls) : IJournalStore
             var key = StorageKeys.Encode(inspectionId);
             if (expected.Offset == 0)
             {
-                // A segment is made by its first append; if it exists already, someone else began it.
+                // A segment is made by its first append. It may exist already, empty (its writer died
+                // between making it and appending) or not (a rival began it): the conditional append
+                // below tells the two apart, so an empty one left behind never blocks the inspection.
                 await CreateSegmentAsync(key, expected.Segment, ct);
             }
 
@@ -84,7 +86,7 @@ public abstract class JournalStore(StorageCalls calls) : IJournalStore
 
     protected abstract Task<byte[]> ReadSnapshotAsync(string key, int segment, CancellationToken ct);
 
-    /// <summary>Creates an empty segment; throws <see cref="JournalConflictException"/> if it exists.</summary>
+    /// <summary>Creates an empty segment unless it exists already.</summary>
     protected abstract Task CreateSegmentAsync(string key, int segment, CancellationToken ct);
 
     /// <summary>Appends one frame if the segment is exactly <paramref name="offset"/> long (else <see cref="JournalConflictException"/>); returns its new length.</summary>
