@@ -26,6 +26,9 @@ public sealed class ReadPoller(IReadOnlyList<(string Name, GrpcChannel Channel)>
 
     private async Task PollAsync(string name, AggregationService.AggregationServiceClient reads, CancellationToken stop)
     {
+        // A dashboard or reporting job already has its connection when a host is lost: the first
+        // call's connection setup (and the JIT on both ends) is not recorded as a read's time.
+        await reads.GetNationAsync(new GetNationRequest(), deadline: DateTime.UtcNow + Deadline, cancellationToken: stop);
         while (!stop.IsCancellationRequested)
         {
             await ReadAsync(name, "GetNation", async deadline =>
