@@ -1,15 +1,18 @@
-# RatingGrid host: Orleans silo + gRPC. Multi-stage: the SDK builds, the ASP.NET runtime runs, as a
-# non-root user. Project files are copied before the sources so that the restore layer is cached.
-# Ports: 5080 gRPC (HTTP/2), 5081 health (HTTP/1.1), 5082 gRPC-Web and the dashboard, 11111 silo,
-# 30000 gateway.
+# RatingGrid: two images from one build, each run as a non-root user. Project files are copied
+# before the sources so that the restore layer is cached.
+#   docker build --target host .   the service: Orleans silo + gRPC (the default, last stage).
+#                                  Ports: 5080 gRPC (HTTP/2), 5081 health (HTTP/1.1), 5082 gRPC-Web
+#                                  and the development sign-in, 11111 silo, 30000 gateway.
+#   docker build --target web .    the dashboard: pages rendered on the server, calling the service
+#                                  over gRPC with the signed-in person's token. Port 5085.
 
-# The dashboard's styles: GOV.UK Frontend from the pinned npm package, without the GDS Transport
-# font (licensed for GOV.UK only), as scripts/publish-dashboard.sh does on a developer's machine.
+# GOV.UK Frontend from the pinned npm package; the web project's build copies its styles (without
+# the GDS Transport font, licensed for GOV.UK only) and script into the app, as it does on a
+# developer's machine.
 FROM node:22.12.0 AS styles
 WORKDIR /styles
 COPY tools/govuk-frontend/package.json tools/govuk-frontend/package-lock.json ./
-RUN npm ci --no-audit --no-fund \
- && sed -E 's/@font-face\{[^}]*\}//g' node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css > govuk-frontend.min.css
+RUN npm ci --no-audit --no-fund
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0.100 AS build
 WORKDIR /src
@@ -21,22 +24,34 @@ COPY src/RatingGrid.Grains.Abstractions/RatingGrid.Grains.Abstractions.csproj sr
 COPY src/RatingGrid.Grains/RatingGrid.Grains.csproj src/RatingGrid.Grains/
 COPY src/RatingGrid.Security/RatingGrid.Security.csproj src/RatingGrid.Security/
 COPY src/RatingGrid.Host/RatingGrid.Host.csproj src/RatingGrid.Host/HostRuntime.props src/RatingGrid.Host/
-RUN dotnet restore src/RatingGrid.Host/RatingGrid.Host.csproj
+COPY src/RatingGrid.Client/RatingGrid.Client.csproj src/RatingGrid.Client/
+COPY src/RatingGrid.Web/RatingGrid.Web.csproj src/RatingGrid.Web/
+RUN dotnet restore src/RatingGrid.Host/RatingGrid.Host.csproj \
+ && dotnet restore src/RatingGrid.Web/RatingGrid.Web.csproj
 COPY src/ src/
-RUN dotnet publish src/RatingGrid.Host/RatingGrid.Host.csproj -c Release -o /app --no-restore /p:UseAppHost=false
-COPY --from=styles /styles/govuk-frontend.min.css src/RatingGrid.Dashboard/wwwroot/css/
-RUN dotnet publish src/RatingGrid.Dashboard/RatingGrid.Dashboard.csproj -c Release -o /app/dashboard
+COPY --from=styles /styles/node_modules tools/govuk-frontend/node_modules
+RUN dotnet publish src/RatingGrid.Host/RatingGrid.Host.csproj -c Release -o /app/host --no-restore /p:UseAppHost=false \
+ && dotnet publish src/RatingGrid.Web/RatingGrid.Web.csproj -c Release -o /app/web --no-restore /p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.0 AS web
 WORKDIR /app
-COPY --from=build /app .
+COPY --from=build /app/web .
+# Web__ServiceAddresses__0, Web__SignIn and the OpenID Connect settings come from the deployment.
+ENV Web__Address=0.0.0.0 \
+    Web__Port=5085
+EXPOSE 5085
+USER app
+ENTRYPOINT ["dotnet", "RatingGrid.Web.dll"]
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.0 AS host
+WORKDIR /app
+COPY --from=build /app/host .
 # In a container the host listens on every interface; the silo advertises the pod's address
 # (Silo__AdvertisedAddress, set by the deployment from the downward API).
 ENV Service__Address=0.0.0.0 \
     Service__GrpcPort=5080 \
     Service__HealthPort=5081 \
     Service__WebPort=5082 \
-    Service__DashboardPath=/app/dashboard \
     Silo__SiloPort=11111 \
     Silo__GatewayPort=30000
 EXPOSE 5080 5081 5082 11111 30000

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs RatingGrid on this machine with durable storage: the project's pinned Azurite with a data
-# folder (state survives restarts), then the host on top of it. Ctrl+C stops both.
+# folder (state survives restarts), the host on top of it, and the dashboard (the web app) calling
+# the host. Ctrl+C stops all three.
 #   RATINGGRID_DATA   where Azurite keeps its data (default: .data/ in the repository)
 #   AZURITE_BLOB_PORT Azurite's blob port (default 10000; its queue and table ports follow it)
 #   RATINGGRID_DEV_KEY_FILE the development signing key (default: .data/dev-signing-key, made if missing)
 # Calls need a token: export RATINGGRID_TOKEN="$(dotnet run --project src/RatingGrid.Cli -- token)"
-# The dashboard: http://127.0.0.1:5082/ (sign in there with the development sign-in).
+# The dashboard: http://127.0.0.1:5085/ (sign in there with the development sign-in; Web__Port moves it).
 # Any other setting can be given as an environment variable, e.g. Service__GrpcPort=6000.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,8 +37,15 @@ echo "Azurite (durable, data in $data/azurite) on 127.0.0.1:$blob_port" >&2
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((blob_port + 2))/devstoreaccount1;"
 # Tokens signed with the local development key are accepted (scripts/dev-key.sh; 'ratinggrid token').
 export Auth__DevelopmentKeyFile="$(bash scripts/dev-key.sh)"
-# The dashboard, served on the gRPC-Web port (http://127.0.0.1:5082/inspections/<id>).
-export Service__DashboardPath="$(bash scripts/publish-dashboard.sh)"
-echo "Dashboard: http://127.0.0.1:${Service__WebPort:-5082}/ (development sign-in: pick a region and what you may see)" >&2
+dotnet build src/RatingGrid.Host -c Release -nologo -v quiet
+dotnet build src/RatingGrid.Web -c Release -nologo -v quiet
+
+# The dashboard calls the host's gRPC port and signs people in through its development sign-in.
+export Web__ServiceAddresses__0="http://127.0.0.1:${Service__GrpcPort:-5080}"
+export Web__DevelopmentSignIn="http://127.0.0.1:${Service__WebPort:-5082}/"
+dotnet src/RatingGrid.Web/bin/Release/net10.0/RatingGrid.Web.dll &
+web=$!
+trap 'kill "$web" "$azurite" 2>/dev/null || true' EXIT
+echo "Dashboard: http://127.0.0.1:${Web__Port:-5085}/ (development sign-in: pick a region and what you may see)" >&2
 echo "Mint a token for the CLI: export RATINGGRID_TOKEN=\"\$(dotnet run --project src/RatingGrid.Cli -- token)\"" >&2
-dotnet run --project src/RatingGrid.Host -c Release "$@"
+dotnet run --no-build --project src/RatingGrid.Host -c Release "$@"

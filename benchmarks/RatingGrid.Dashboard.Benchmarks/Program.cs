@@ -6,16 +6,17 @@ using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Testing;
 
 // The dashboard as its users meet it, measured from this separate process against a host process
-// on Azurite serving the published dashboard, in one run:
-// 1. first load in headless Chromium (Debian's, by path) until the sign-in form shows: cold (fresh
-//    profile) and warm (the same profile again), and the bytes downloaded;
-// 2. 500 browsers' worth of live pages: gRPC-Web WatchInspection streams (no rendering), each
-//    signed in on its own through the development sign-in, one HTTP/1.1 connection each; writes
-//    to the inspection, each timed from sending it until every watcher has it; the host's
-//    resident memory per watcher.
-//   dotnet run -c Release --project benchmarks/RatingGrid.Dashboard.Benchmarks [loads [watchers [updates]]]
+// on Azurite and the web app (src/RatingGrid.Web) as its own process in front of it, in one run:
+// 1. a signed-in person's load of a region page (the web app published, as deployed) with 12 PDUs in headless Chromium (Debian's, by
+//    path), to the first contentful paint, which holds the PDU table (rendered on the server):
+//    cold (fresh profile) and warm (the same profile again), and the bytes downloaded;
+// 2. 500 open live pages: each page's server-sent event connection to the web app (no rendering),
+//    each signed in on its own and on its own HTTP/1.1 connection; writes to the inspection through
+//    gRPC, each timed from sending it until every page has it; the web app's memory per page.
+// Until the WebAssembly dashboard is deleted, its figures are measured in the same run beside them.
+//   dotnet run -c Release --project benchmarks/RatingGrid.Dashboard.Benchmarks [loads [pages [updates]]]
 var loads = Arg(0, 5);
-var watchers = Arg(1, 500);
+var pages = Arg(1, 500);
 var updates = Arg(2, 20);
 var root = AzuriteProcess.RepositoryRoot();
 var dashboard = Path.Combine(root, ".data", "dashboard");
@@ -25,39 +26,88 @@ await using var azurite = new AzuriteProcess();
 await azurite.StartAsync();
 using var host = HostProcess.Start(azurite, $"dash-{Guid.NewGuid():N}"[..20], settings: new Dictionary<string, string> { ["Service:DashboardPath"] = dashboard });
 await host.WaitUntilReadyAsync(CancellationToken.None);
-Console.WriteLine($"host pid {host.ProcessId} on Azurite serving {dashboard}; {Environment.ProcessorCount} cores shared by host, browser, client and Azurite");
+using var web = await WebProcess.StartAsync(new Dictionary<string, string>
+{
+    ["Web:ServiceAddresses:0"] = host.Address,
+    ["Web:SignIn"] = "Development",
+    ["Web:DevelopmentSignIn"] = host.WebAddress + "/",
+}, CancellationToken.None, PublishWeb(root));
+Console.WriteLine($"host pid {host.ProcessId} on Azurite, web app pid {web.ProcessId}; {Environment.ProcessorCount} cores shared by host, web app, browser, client and Azurite");
 
+// A region of 12 PDUs, each with an inspection of 30 cases.
+var rulebook = RulebookCatalog.BuiltIn.Get(RulebookCatalog.DefaultKey);
+var writer = host.Client();
+const string Region = "Bench";
+var pdus = Enumerable.Range(1, 12).Select(i => $"bench-pdu-{i:D2}").ToArray();
+await host.Channel.RegisterAsync(Region, pdus);
+foreach (var pdu in pdus)
+{
+    await writer.OpenInspectionAsync(LoadRequests.Open(rulebook, $"{pdu}-2025", Region, pdu));
+    await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, $"{pdu}-2025", revision: 1, firstCase: 0, cases: 30));
+}
+
+var id = $"{pdus[0]}-2025";
 using (var playwright = await Playwright.CreateAsync())
 {
     await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
-    await FirstLoad.MeasureAsync(browser, host.WebAddress, 1); // warm-up: the host's first requests pay its JIT
-    var load = await FirstLoad.MeasureAsync(browser, host.WebAddress, loads);
-    Console.WriteLine($"first load to the sign-in form, {loads} runs: cold p50 {Percentiles.Of([.. load.Cold], 50):N0} ms, max {load.Cold.Max():N0} ms; warm p50 {Percentiles.Of([.. load.Warm], 50):N0} ms, max {load.Warm.Max():N0} ms");
-    Console.WriteLine($"downloaded: cold {load.ColdBytes.WireBytes / 1024.0:N0} KiB in {load.ColdBytes.Responses} responses (encodings: {string.Join(", ", load.ColdBytes.Encodings)}); " +
-        $"warm {load.WarmBytes.WireBytes / 1024.0:N0} KiB in {load.WarmBytes.Responses} responses");
-    Console.WriteLine($"  largest: {string.Join(", ", load.ColdBytes.Paths.Take(6).Select(p => $"{Path.GetFileName(p.Path)} {p.Bytes / 1024.0:N0} KiB"))}");
+    await FirstLoad.MeasureAsync(browser, host.WebAddress, 1); // warm-up: each server's first requests pay its JIT
+    var wasm = await FirstLoad.MeasureAsync(browser, host.WebAddress, loads);
+    await PageLoad.MeasureAsync(browser, web.Address, $"/regions/{Region}", "table", 1);
+    var region = await PageLoad.MeasureAsync(browser, web.Address, $"/regions/{Region}", "table", loads);
+    Console.WriteLine($"WebAssembly dashboard (today's), first load to the sign-in form, {loads} runs: {Times(wasm)}");
+    Console.WriteLine($"  downloaded: {Bytes(wasm)}");
+    Console.WriteLine($"server-rendered dashboard, the region page signed in, to the first paint (holding the PDU table), {loads} runs: {Times(region)} (target: cold p50 <= 500 ms, warm p50 <= 200 ms)");
+    Console.WriteLine($"  first byte of the page (the server's share) p50 {Percentiles.Of([.. region.FirstByte], 50):N0} ms; downloaded: {Bytes(region)} (target: cold <= 300 KiB)");
 }
 
-var rulebook = RulebookCatalog.BuiltIn.Get(RulebookCatalog.DefaultKey);
-var writer = host.Client();
-const string Id = "dashboard-bench";
-await host.Channel.RegisterAsync("Bench", Id);
-await writer.OpenInspectionAsync(LoadRequests.Open(rulebook, Id, "Bench"));
-await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, Id, revision: 1, firstCase: 0, cases: 30));
 var signedIn = Stopwatch.StartNew();
-var tokens = new string[watchers];
-for (var i = 0; i < watchers; i++)
+var tokens = new string[pages];
+for (var i = 0; i < pages; i++)
 {
     tokens[i] = await Browsers.SignInAsync(host.WebAddress, $"browser-{i}");
 }
 
-Console.WriteLine($"{watchers} development sign-ins in {signedIn.Elapsed.TotalSeconds:N1} s");
+Console.WriteLine($"{pages} development sign-ins (WebAssembly: the browser holds the token) in {signedIn.Elapsed.TotalSeconds:N1} s");
 var next = 0;
-var fanOut = await FanOut.RunAsync(host, () => Browsers.Channel(host.WebAddress, tokens[next++]), writer, rulebook, Id, watchers, connections: watchers, updates);
-Console.WriteLine($"{watchers} gRPC-Web WatchInspection streams (one HTTP/1.1 connection and token each), {fanOut.Updates} writes: send to seen by each watcher p50 {fanOut.P50:N1} ms, p99 {fanOut.P99:N1} ms, max {fanOut.Max:N1} ms (target p99 1,000 ms); " +
-    $"host resident memory {fanOut.RssBeforeMiB:N0} -> {fanOut.RssAfterMiB:N0} MiB, {fanOut.BytesPerWatcher / 1024:N1} KiB per watcher");
+var grpcWeb = await FanOut.RunAsync(host, () => Browsers.Channel(host.WebAddress, tokens[next++]), writer, rulebook, id, pages, connections: pages, updates);
+Console.WriteLine($"WebAssembly: {pages} gRPC-Web WatchInspection streams (one HTTP/1.1 connection and token each), {grpcWeb.Updates} writes: send to seen by each page p50 {grpcWeb.P50:N1} ms, p99 {grpcWeb.P99:N1} ms, max {grpcWeb.Max:N1} ms; " +
+    $"host resident memory {grpcWeb.RssBeforeMiB:N0} -> {grpcWeb.RssAfterMiB:N0} MiB, {grpcWeb.BytesPerWatcher / 1024:N1} KiB per page");
+
+signedIn.Restart();
+var sessions = new string[pages];
+for (var i = 0; i < pages; i++)
+{
+    sessions[i] = await WebSessions.SignInAsync(web.Address, $"page-{i}", CancellationToken.None);
+}
+
+Console.WriteLine($"{pages} sign-ins to the web app (the session and token stay on the server) in {signedIn.Elapsed.TotalSeconds:N1} s");
+var live = await LiveFanOut.RunAsync(web, sessions, writer, rulebook, id, updates);
+Console.WriteLine($"server-rendered: {pages} live pages (server-sent events, one HTTP/1.1 connection and session each), {live.Updates} writes: send to seen by each page p50 {live.P50:N1} ms, p99 {live.P99:N1} ms, max {live.Max:N1} ms (target p99 1,000 ms); " +
+    $"web app resident memory {live.RssBeforeMiB:N0} -> {live.RssAfterMiB:N0} MiB, {live.BytesPerWatcher / 1024:N1} KiB per open page (target 200 KiB)");
 
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+static string Times(LoadResult load) =>
+    $"cold p50 {Percentiles.Of([.. load.Cold], 50):N0} ms, max {load.Cold.Max():N0} ms; warm p50 {Percentiles.Of([.. load.Warm], 50):N0} ms, max {load.Warm.Max():N0} ms";
+
+static string Bytes(LoadResult load) =>
+    $"cold {load.ColdBytes.WireBytes / 1024.0:N0} KiB in {load.ColdBytes.Responses} responses (encodings: {string.Join(", ", load.ColdBytes.Encodings)}); " +
+    $"warm {load.WarmBytes.WireBytes / 1024.0:N0} KiB in {load.WarmBytes.Responses} responses; largest: " +
+    string.Join(", ", load.ColdBytes.Paths.Take(4).Select(p => $"{Path.GetFileName(p.Path)} {p.Bytes / 1024.0:N0} KiB"));
+
+// The web app as it is deployed: published (its files fingerprinted, cached for good, precompressed).
+static string PublishWeb(string root)
+{
+    var output = Path.Combine(root, ".data", "web-benchmark");
+    using var publish = Process.Start("dotnet", ["publish", Path.Combine(root, "src", "RatingGrid.Web"), "-c", "Release", "-o", output, "-nologo", "-v", "quiet"]);
+    publish.WaitForExit();
+    if (publish.ExitCode != 0)
+    {
+        throw new InvalidOperationException("dotnet publish src/RatingGrid.Web failed; run it to see why.");
+    }
+
+    return Path.Combine(output, "RatingGrid.Web.dll");
+}
 
 // The host serves what scripts/publish-dashboard.sh wrote; publish it when a fresh clone has not yet.
 static void Publish(string root)

@@ -22,29 +22,52 @@ public sealed partial class DeploymentAssetsTests
     public void The_dockerfile_pins_its_base_images_runs_as_a_non_root_user_and_exposes_the_hosts_ports()
     {
         var dockerfile = Read("Dockerfile");
+        var stages = Stages(dockerfile);
         var settings = HostSettings();
 
         var images = FromLine().Matches(dockerfile).Select(m => m.Groups["image"].Value).ToList();
-        Assert.Equal(3, images.Count); // the dashboard's styles (node), the build (SDK), the runtime
+        Assert.Equal(4, images.Count); // GOV.UK Frontend (node), the build (SDK), the web app and the host (ASP.NET)
         Assert.All(images, image => Assert.Matches(@":\d+\.\d+\.\d+$", image)); // a full version, never a floating tag
-        Assert.Contains("USER app", dockerfile, StringComparison.Ordinal);
+        Assert.Equal("host", stages.Keys.Last()); // the default target is the service
 
-        var exposed = ExposeLine().Match(dockerfile).Groups["ports"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+        var host = stages["host"];
+        Assert.Contains("USER app", host, StringComparison.Ordinal);
+        var exposed = Exposed(host);
         foreach (var (section, key) in new[] { ("Service", "GrpcPort"), ("Service", "HealthPort"), ("Silo", "SiloPort"), ("Silo", "GatewayPort") })
         {
             var port = settings.GetProperty(section).GetProperty(key).GetInt32();
             Assert.Contains(port, exposed);
-            Assert.Matches($@"{section}__{key}={port}\b", dockerfile);
+            Assert.Matches($@"{section}__{key}={port}\b", host);
         }
 
-        Assert.Matches(@"Service__Address=0\.0\.0\.0", dockerfile);
+        Assert.Matches(@"Service__Address=0\.0\.0\.0", host);
+
+        var web = stages["web"];
+        var webPort = JsonDocument.Parse(Read("src", "RatingGrid.Web", "appsettings.json")).RootElement.GetProperty("Web").GetProperty("Port").GetInt32();
+        Assert.Contains("USER app", web, StringComparison.Ordinal);
+        Assert.Equal([webPort], Exposed(web));
+        Assert.Matches($@"Web__Port={webPort}\b", web);
+        Assert.Matches(@"Web__Address=0\.0\.0\.0", web);
+        Assert.Contains("RatingGrid.Web.dll", web, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_dockerfile_restores_every_project_the_host_builds_from()
+    private static Dictionary<string, string> Stages(string dockerfile)
+    {
+        var starts = FromLine().Matches(dockerfile).ToList();
+        return starts.Select((m, i) => (Name: m.Groups["name"].Value, Text: dockerfile[m.Index..(i + 1 < starts.Count ? starts[i + 1].Index : dockerfile.Length)]))
+            .ToDictionary(s => s.Name, s => s.Text, StringComparer.Ordinal);
+    }
+
+    private static HashSet<int> Exposed(string stage) =>
+        ExposeLine().Match(stage).Groups["ports"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+
+    [Theory]
+    [InlineData("src/RatingGrid.Host/RatingGrid.Host.csproj")]
+    [InlineData("src/RatingGrid.Web/RatingGrid.Web.csproj")]
+    public void The_dockerfile_restores_every_project_an_image_builds_from(string image)
     {
         var dockerfile = Read("Dockerfile");
-        var pending = new Queue<string>(["src/RatingGrid.Host/RatingGrid.Host.csproj"]);
+        var pending = new Queue<string>([image]);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (pending.TryDequeue(out var project))
         {
@@ -62,6 +85,7 @@ public sealed partial class DeploymentAssetsTests
             }
         }
 
+        Assert.Contains($"dotnet restore {image}", dockerfile, StringComparison.Ordinal);
         Assert.Contains("src/RatingGrid.Security/RatingGrid.Security.csproj", seen);
     }
 
@@ -84,7 +108,8 @@ public sealed partial class DeploymentAssetsTests
         var given = SettingName().Matches(Read("deploy", folder, file)).Select(m => (Section: m.Groups["section"].Value, Key: m.Groups["key"].Value)).ToList();
 
         Assert.Contains(given, g => g.Section == "Auth");
-        Assert.All(given.Where(g => g.Section != "Orleans"), g =>
+        // Web__ settings are the dashboard's, checked against it in RatingGrid.Web.Tests.
+        Assert.All(given.Where(g => g.Section is not ("Orleans" or "Web")), g =>
             Assert.True(sections.TryGetValue(g.Section, out var type) && type.GetProperty(g.Key) is not null, $"{g.Section}__{g.Key} is not a setting"));
     }
 
@@ -161,9 +186,10 @@ public sealed partial class DeploymentAssetsTests
         Assert.True(node.ExitCode == 0, output + error);
         Assert.Contains("apps/v1/Deployment ratinggrid: valid", output, StringComparison.Ordinal);
         Assert.Contains("policy/v1/PodDisruptionBudget ratinggrid: valid", output, StringComparison.Ordinal);
+        Assert.Contains("apps/v1/Deployment ratinggrid-web: valid", output, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"^FROM\s+(?<image>\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^FROM\s+(?<image>\S+)\s+AS\s+(?<name>\S+)", RegexOptions.Multiline)]
     private static partial Regex FromLine();
 
     [GeneratedRegex(@"^EXPOSE\s+(?<ports>[\d ]+)$", RegexOptions.Multiline)]
