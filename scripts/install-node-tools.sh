@@ -4,7 +4,7 @@
 #   tools/grpc-js-client  an independent gRPC client the tests run against the contract
 #   tools/k8s-validate    offline validation of deploy/kubernetes against the Kubernetes schemas
 #   tools/buf             the buf CLI: lints the contract, checks it for breaking changes
-#   tools/govuk-frontend  GOV.UK Frontend: the dashboard's styles (scripts/publish-dashboard.sh)
+#   tools/govuk-frontend  GOV.UK Frontend: the dashboard's styles and script (src/RatingGrid.Web copies them in at build)
 # Does nothing for a tool whose exact lock file is already installed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

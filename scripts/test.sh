@@ -22,8 +22,7 @@ packed=0
 dotnet pack src/RatingGrid.Client -c Release --no-build -nologo -v quiet -o "$results/packages" > /dev/null || packed=1
 dotnet pack src/RatingGrid.Contracts -c Release --no-build -nologo -v quiet -o "$results/packages" > /dev/null || packed=1
 
-# The dashboard as the host serves it, and the browser its end-to-end tests drive.
-bash scripts/publish-dashboard.sh > /dev/null
+# The browser the dashboard's end-to-end tests drive.
 bash scripts/install-browser.sh > /dev/null
 
 status=0

@@ -9,22 +9,19 @@ using RatingGrid.Testing;
 // on Azurite and the web app (src/RatingGrid.Web) as its own process in front of it, in one run:
 // 1. a signed-in person's load of a region page (the web app published, as deployed) with 12 PDUs in headless Chromium (Debian's, by
 //    path), to the first contentful paint, which holds the PDU table (rendered on the server):
-//    cold (fresh profile) and warm (the same profile again), and the bytes downloaded;
+//    cold (a fresh profile and tab) and warm (the same tab again), and the bytes downloaded;
 // 2. 500 open live pages: each page's server-sent event connection to the web app (no rendering),
 //    each signed in on its own and on its own HTTP/1.1 connection; writes to the inspection through
 //    gRPC, each timed from sending it until every page has it; the web app's memory per page.
-// Until the WebAssembly dashboard is deleted, its figures are measured in the same run beside them.
 //   dotnet run -c Release --project benchmarks/RatingGrid.Dashboard.Benchmarks [loads [pages [updates]]]
 var loads = Arg(0, 5);
 var pages = Arg(1, 500);
 var updates = Arg(2, 20);
 var root = AzuriteProcess.RepositoryRoot();
-var dashboard = Path.Combine(root, ".data", "dashboard");
-Publish(root);
 
 await using var azurite = new AzuriteProcess();
 await azurite.StartAsync();
-using var host = HostProcess.Start(azurite, $"dash-{Guid.NewGuid():N}"[..20], settings: new Dictionary<string, string> { ["Service:DashboardPath"] = dashboard });
+using var host = HostProcess.Start(azurite, $"dash-{Guid.NewGuid():N}"[..20]);
 await host.WaitUntilReadyAsync(CancellationToken.None);
 using var web = await WebProcess.StartAsync(new Dictionary<string, string>
 {
@@ -50,30 +47,13 @@ var id = $"{pdus[0]}-2025";
 using (var playwright = await Playwright.CreateAsync())
 {
     await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
-    await FirstLoad.MeasureAsync(browser, host.WebAddress, 1); // warm-up: each server's first requests pay its JIT
-    var wasm = await FirstLoad.MeasureAsync(browser, host.WebAddress, loads);
-    await PageLoad.MeasureAsync(browser, web.Address, $"/regions/{Region}", "table", 1);
+    await PageLoad.MeasureAsync(browser, web.Address, $"/regions/{Region}", "table", 1); // warm-up: the servers' first requests pay their JIT
     var region = await PageLoad.MeasureAsync(browser, web.Address, $"/regions/{Region}", "table", loads);
-    Console.WriteLine($"WebAssembly dashboard (today's), first load to the sign-in form, {loads} runs: {Times(wasm)}");
-    Console.WriteLine($"  downloaded: {Bytes(wasm)}");
-    Console.WriteLine($"server-rendered dashboard, the region page signed in, to the first paint (holding the PDU table), {loads} runs: {Times(region)} (target: cold p50 <= 500 ms, warm p50 <= 200 ms)");
+    Console.WriteLine($"the region page signed in, to the first paint (holding the PDU table), {loads} runs: {Times(region)} (target: cold p50 <= 500 ms, warm p50 <= 200 ms)");
     Console.WriteLine($"  first byte of the page (the server's share) p50 {Percentiles.Of([.. region.FirstByte], 50):N0} ms; downloaded: {Bytes(region)} (target: cold <= 300 KiB)");
 }
 
 var signedIn = Stopwatch.StartNew();
-var tokens = new string[pages];
-for (var i = 0; i < pages; i++)
-{
-    tokens[i] = await Browsers.SignInAsync(host.WebAddress, $"browser-{i}");
-}
-
-Console.WriteLine($"{pages} development sign-ins (WebAssembly: the browser holds the token) in {signedIn.Elapsed.TotalSeconds:N1} s");
-var next = 0;
-var grpcWeb = await FanOut.RunAsync(host, () => Browsers.Channel(host.WebAddress, tokens[next++]), writer, rulebook, id, pages, connections: pages, updates);
-Console.WriteLine($"WebAssembly: {pages} gRPC-Web WatchInspection streams (one HTTP/1.1 connection and token each), {grpcWeb.Updates} writes: send to seen by each page p50 {grpcWeb.P50:N1} ms, p99 {grpcWeb.P99:N1} ms, max {grpcWeb.Max:N1} ms; " +
-    $"host resident memory {grpcWeb.RssBeforeMiB:N0} -> {grpcWeb.RssAfterMiB:N0} MiB, {grpcWeb.BytesPerWatcher / 1024:N1} KiB per page");
-
-signedIn.Restart();
 var sessions = new string[pages];
 for (var i = 0; i < pages; i++)
 {
@@ -82,7 +62,7 @@ for (var i = 0; i < pages; i++)
 
 Console.WriteLine($"{pages} sign-ins to the web app (the session and token stay on the server) in {signedIn.Elapsed.TotalSeconds:N1} s");
 var live = await LiveFanOut.RunAsync(web, sessions, writer, rulebook, id, updates);
-Console.WriteLine($"server-rendered: {pages} live pages (server-sent events, one HTTP/1.1 connection and session each), {live.Updates} writes: send to seen by each page p50 {live.P50:N1} ms, p99 {live.P99:N1} ms, max {live.Max:N1} ms (target p99 1,000 ms); " +
+Console.WriteLine($"{pages} live pages (server-sent events, one HTTP/1.1 connection and session each), {live.Updates} writes: send to seen by each page p50 {live.P50:N1} ms, p99 {live.P99:N1} ms, max {live.Max:N1} ms (target p99 1,000 ms); " +
     $"web app resident memory {live.RssBeforeMiB:N0} -> {live.RssAfterMiB:N0} MiB, {live.BytesPerWatcher / 1024:N1} KiB per open page (target 200 KiB)");
 
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -107,20 +87,4 @@ static string PublishWeb(string root)
     }
 
     return Path.Combine(output, "RatingGrid.Web.dll");
-}
-
-// The host serves what scripts/publish-dashboard.sh wrote; publish it when a fresh clone has not yet.
-static void Publish(string root)
-{
-    if (File.Exists(Path.Combine(root, ".data", "dashboard", "wwwroot", "index.html")))
-    {
-        return;
-    }
-
-    using var publish = Process.Start("bash", [Path.Combine(root, "scripts", "publish-dashboard.sh")]);
-    publish.WaitForExit();
-    if (publish.ExitCode != 0)
-    {
-        throw new InvalidOperationException("scripts/publish-dashboard.sh failed; run it to see why.");
-    }
 }

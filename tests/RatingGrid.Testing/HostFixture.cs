@@ -50,7 +50,6 @@ public class HostFixture(Azurite azurite) : IAsyncLifetime
         {
             ["Limits:MaxCasesPerInspection"] = "6000",
             // Published by scripts/test.sh before the tests run; absent, no dashboard is served.
-            ["Service:DashboardPath"] = Path.Combine(AzuriteProcess.RepositoryRoot(), ".data", "dashboard"),
         };
         foreach (var (key, value) in ExtraSettings)
         {

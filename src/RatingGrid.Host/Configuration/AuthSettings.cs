@@ -34,15 +34,9 @@ public sealed class AuthSettings
     [Range(0, 300)]
     public int ClockSkewSeconds { get; set; } = 30;
 
-    /// <summary>Development: how long a token minted by the dashboard's development sign-in lasts.</summary>
+    /// <summary>Development: how long a token minted by the development sign-in lasts.</summary>
     [Range(1, 480)]
     public int DevelopmentSignInMinutes { get; set; } = 30;
-
-    /// <summary>Production: the dashboard's client id at the authority (a public client using the code flow with PKCE).</summary>
-    public string? DashboardClientId { get; set; }
-
-    /// <summary>Production: the scopes the dashboard asks the authority for when a person signs in.</summary>
-    public string[] DashboardScopes { get; set; } = ["openid", "profile", "ratinggrid.read"];
 
     public const string Jwt = "Jwt";
 

@@ -29,12 +29,6 @@ public sealed class ServiceSettings
     /// <summary>Origins whose pages may call the gRPC-Web port (CORS), e.g. https://dashboard.example.org. None by default: closed.</summary>
     public string[] WebAllowedOrigins { get; set; } = [];
 
-    /// <summary>
-    /// The published dashboard (the folder `dotnet publish src/RatingGrid.Dashboard` wrote; its
-    /// wwwroot is served at / on the gRPC-Web port). Unset, or not there: no dashboard is served.
-    /// </summary>
-    public string? DashboardPath { get; set; }
-
     /// <summary>PEM certificate (chain) for TLS on the gRPC port; with <see cref="TlsKeyFile"/>. Unset: plaintext HTTP/2.</summary>
     public string? TlsCertificateFile { get; set; }
 

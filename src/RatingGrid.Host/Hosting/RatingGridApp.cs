@@ -25,7 +25,6 @@ public static class RatingGridApp
         builder.AddRatingGridGrpc(settings, certificate);
         builder.AddRatingGridTelemetry(tracing);
         var app = builder.Build();
-        app.UseRatingGridDashboard(settings.Service);
         app.UseRouting();
         app.UseCors();
         app.UseGrpcWeb();
@@ -35,7 +34,7 @@ public static class RatingGridApp
         }
 
         app.MapRatingGridEndpoints(settings.Service);
-        app.MapDashboardEndpoints(settings);
+        app.MapDevelopmentSignIn(settings);
         app.AnnounceWhenStarted(settings);
         return app;
     }

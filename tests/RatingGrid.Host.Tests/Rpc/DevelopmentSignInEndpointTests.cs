@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,11 +10,11 @@ using RatingGrid.Testing;
 namespace RatingGrid.Host.Tests.Rpc;
 
 /// <summary>
-/// What the host serves the dashboard besides gRPC-Web: how to sign in, the development sign-in's
-/// tokens (reading only, for the regions chosen, expiring), and its files compressed.
+/// The host's development sign-in, which the dashboard's server calls for a person signing in
+/// locally: its choices, and tokens reading only, for the regions chosen, expiring.
 /// </summary>
 [Collection(nameof(SharedHost))]
-public sealed class DashboardServingTests(HostFixture host)
+public sealed class DevelopmentSignInEndpointTests(HostFixture host)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -24,13 +23,11 @@ public sealed class DashboardServingTests(HostFixture host)
     private HttpClient Web() => new() { BaseAddress = new Uri(host.WebAddress) };
 
     [Fact]
-    public async Task A_host_with_a_development_key_tells_the_dashboard_to_use_the_development_sign_in()
+    public async Task A_host_with_a_development_key_offers_the_registered_regions_and_reading_scopes_only()
     {
         using var web = Web();
-        using var settings = JsonDocument.Parse(await web.GetStringAsync(new Uri("dashboard-settings.json", UriKind.Relative), Cancel));
         using var choices = JsonDocument.Parse(await web.GetStringAsync(new Uri("development/sign-in", UriKind.Relative), Cancel));
 
-        Assert.Equal("development", settings.RootElement.GetProperty("signIn").GetString());
         Assert.Contains("North East", choices.RootElement.GetProperty("regions").EnumerateArray().Select(r => r.GetString()));
         Assert.DoesNotContain("ratinggrid.write", choices.RootElement.GetProperty("scopes").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(30, choices.RootElement.GetProperty("lifetimeMinutes").GetInt32());
@@ -90,31 +87,6 @@ public sealed class DashboardServingTests(HostFixture host)
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains(reason, await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("br")]
-    [InlineData("gzip")]
-    public async Task The_dashboards_styles_are_served_compressed_to_browsers_that_accept_it_and_plain_otherwise(string encoding)
-    {
-        using var plainClient = Web();
-        var plain = await plainClient.GetByteArrayAsync(new Uri("css/dashboard.css", UriKind.Relative), Cancel);
-        using var compressedClient = Web();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "css/dashboard.css");
-        request.Headers.AcceptEncoding.ParseAdd(encoding);
-
-        using var response = await compressedClient.SendAsync(request, Cancel);
-        var body = await response.Content.ReadAsByteArrayAsync(Cancel);
-        await using var decoder = encoding == "br"
-            ? (Stream)new BrotliStream(new MemoryStream(body), CompressionMode.Decompress)
-            : new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
-        using var decoded = new MemoryStream();
-        await decoder.CopyToAsync(decoded, Cancel);
-
-        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
-        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(plain, decoded.ToArray());
-        Assert.Contains("govuk", System.Text.Encoding.UTF8.GetString(plain), StringComparison.Ordinal);
     }
 
     private async Task<(string Token, DateTimeOffset ExpiresAt)> SignInAsync(string[] regions, string[] scopes)

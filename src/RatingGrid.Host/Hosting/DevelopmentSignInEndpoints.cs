@@ -6,20 +6,16 @@ using RatingGrid.Security.SignIn;
 namespace RatingGrid.Host.Hosting;
 
 /// <summary>
-/// What the dashboard asks its host besides gRPC: how people sign in here, and, on a host with a
-/// development key, the development sign-in itself. Only on the gRPC-Web port.
+/// The development sign-in, on a host with a development key only: what may be chosen, and the
+/// short-lived reading token for a choice. The dashboard's server (src/RatingGrid.Web) calls it for
+/// a person signing in locally; it is served on the gRPC-Web port, never the gRPC port.
 /// </summary>
-internal static class DashboardEndpoints
+internal static class DevelopmentSignInEndpoints
 {
-    public static void MapDashboardEndpoints(this WebApplication app, HostSettings settings)
+    public static void MapDevelopmentSignIn(this WebApplication app, HostSettings settings)
     {
         var web = $"*:{settings.Service.WebPort}";
-        var auth = settings.Auth;
         var signIn = app.Services.GetService<DevelopmentSignIn>();
-        var client = new SignInSettings(
-            auth.Mode == AuthSettings.None ? SignInSettings.None : signIn is null ? SignInSettings.OpenIdConnect : SignInSettings.Development,
-            auth.Authority, auth.DashboardClientId, auth.DashboardScopes);
-        app.MapGet("/dashboard-settings.json", () => client).RequireHost(web);
         if (signIn is null)
         {
             return;
