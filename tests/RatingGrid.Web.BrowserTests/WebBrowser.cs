@@ -104,6 +104,15 @@ internal sealed class WebBrowser : IAsyncDisposable
 
         // The page's own styles arrived (GOV.UK Frontend sets headings in Arial, the browser would in its default serif).
         Assert.Contains("arial", await Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('h1') ?? document.body).fontFamily.toLowerCase()"), StringComparison.Ordinal);
+        // The served GOV.UK styles are cut to the components the web app names (TrimGovukStyles): every
+        // govuk- class on the page that the full stylesheet styles is styled by the served one too.
+        var classes = await Page.EvaluateAsync<string[]>(
+            "() => [...new Set([...document.querySelectorAll('[class]')].flatMap(e => [...e.classList]).filter(c => c.startsWith('govuk-')))]");
+        var served = await Page.EvaluateAsync<string>(
+            "() => { const all = rules => [...rules].flatMap(r => [r.selectorText ?? '', ...all(r.cssRules ?? [])]); return [...document.styleSheets].flatMap(s => all(s.cssRules)).join('\\n'); }");
+        var unstyled = classes.Where(c => Styles(FullGovukStyles.Value, c) && !Styles(served, c)).ToList();
+        Assert.True(unstyled.Count == 0, $"{name}: GOV.UK classes whose rules were trimmed away: {string.Join(", ", unstyled)}");
+
         if (Script)
         {
             var axe = await Page.RunAxe();
@@ -111,6 +120,13 @@ internal sealed class WebBrowser : IAsyncDisposable
             Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
         }
     }
+
+    private static readonly Lazy<string> FullGovukStyles = new(() => File.ReadAllText(Path.Combine(
+        AzuriteProcess.RepositoryRoot(), "tools", "govuk-frontend", "node_modules", "govuk-frontend", "dist", "govuk", "govuk-frontend.min.css")));
+
+    // Whether a selector in the stylesheet names the class (".govuk-!-x" is written ".govuk-\\!-x" in CSS).
+    private static bool Styles(string stylesheet, string cssClass) =>
+        System.Text.RegularExpressions.Regex.IsMatch(stylesheet, "\\." + System.Text.RegularExpressions.Regex.Escape(cssClass).Replace("!", "\\\\?!", StringComparison.Ordinal) + "(?![A-Za-z0-9_-])");
 
     public async ValueTask DisposeAsync()
     {
