@@ -15,6 +15,7 @@ internal static class PageLoad
         var cold = new List<double>();
         var warm = new List<double>();
         var answered = new List<double>();
+        var rendered = new List<double>();
         LoadBytes? coldBytes = null;
         LoadBytes? warmBytes = null;
         for (var i = 0; i < loads; i++)
@@ -22,17 +23,19 @@ internal static class PageLoad
             await using var context = await browser.NewContextAsync();
             await SignInAsync(context, pagesAddress, $"reader-{i}");
             var page = await context.NewPageAsync();
-            var (coldTime, coldAnswered, coldLoad) = await LoadAsync(page, pagesAddress + path, figures);
-            var (warmTime, warmAnswered, warmLoad) = await LoadAsync(page, pagesAddress + path, figures);
+            var (coldTime, coldRendered, coldAnswered, coldLoad) = await LoadAsync(page, pagesAddress + path, figures);
+            var (warmTime, warmRendered, warmAnswered, warmLoad) = await LoadAsync(page, pagesAddress + path, figures);
             await page.CloseAsync();
             answered.Add(coldAnswered);
             answered.Add(warmAnswered);
+            rendered.Add(coldRendered);
+            rendered.Add(warmRendered);
             cold.Add(coldTime);
             warm.Add(warmTime);
             (coldBytes, warmBytes) = (coldLoad, warmLoad);
         }
 
-        return new LoadResult(cold, warm, coldBytes!, warmBytes!) { FirstByte = answered };
+        return new LoadResult(cold, warm, coldBytes!, warmBytes!) { FirstByte = answered, Rendered = rendered };
     }
 
     // The session cookie goes into the browser profile; no page, style or script is loaded on the way.
@@ -42,7 +45,7 @@ internal static class PageLoad
         await context.AddCookiesAsync([.. cookie.Split("; ").Select(pair => pair.Split('=', 2)).Select(p => new Cookie { Name = p[0], Value = p[1], Url = pagesAddress })]);
     }
 
-    private static async Task<(double Painted, double Answered, LoadBytes Bytes)> LoadAsync(IPage page, string address, string figures)
+    private static async Task<(double Painted, double Rendered, double Answered, LoadBytes Bytes)> LoadAsync(IPage page, string address, string figures)
     {
         var responses = new List<IResponse>();
         // The live part's feed never ends, so it has no size: counted apart from the load.
@@ -58,9 +61,10 @@ internal static class PageLoad
         await page.GotoAsync(address, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         await page.Locator(figures).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         var answered = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseStart");
-        var painted = await page.EvaluateAsync<double>(
+        var paint = await page.EvaluateAsync<double[]>(
             "() => new Promise(done => { const seen = () => performance.getEntriesByName('first-contentful-paint')[0]; " +
-            "const e = seen(); if (e) { done(e.startTime); return; } new PerformanceObserver(() => done(seen().startTime)).observe({ type: 'paint', buffered: true }); })");
+            "const answer = e => done([e.startTime, e.paintTime ?? e.startTime]); " +
+            "const e = seen(); if (e) { answer(e); return; } new PerformanceObserver(() => answer(seen())).observe({ type: 'paint', buffered: true }); })");
         // Rendered on the server: the figures came in the response the first paint drew, not later.
         var inFirstResponse = await responses.First(r => r.Request.ResourceType == "document").TextAsync();
         if (!inFirstResponse.Contains("<table", StringComparison.Ordinal))
@@ -77,6 +81,6 @@ internal static class PageLoad
 
         var encodings = responses.Select(r => r.Headers.TryGetValue("content-encoding", out var e) ? e : "none").Distinct().Order().ToList();
         page.Response -= Keep;
-        return (painted, answered, new LoadBytes(responses.Count, sized.Sum(s => s.Bytes), [.. sized.OrderByDescending(s => s.Bytes)], encodings));
+        return (paint[0], paint[1], answered, new LoadBytes(responses.Count, sized.Sum(s => s.Bytes), [.. sized.OrderByDescending(s => s.Bytes)], encodings));
     }
 }

@@ -14,7 +14,7 @@ using RatingGrid.Testing;
 //    each signed in on its own and on its own HTTP/1.1 connection; writes to the inspection through
 //    gRPC, each timed from sending it until every page has it; the web app's memory per page.
 //   dotnet run -c Release --project benchmarks/RatingGrid.Dashboard.Benchmarks [loads [pages [updates]]]
-var loads = Arg(0, 5);
+var loads = Arg(0, 15);
 var pages = Arg(1, 500);
 var updates = Arg(2, 20);
 var root = AzuriteProcess.RepositoryRoot();
@@ -50,7 +50,8 @@ using (var playwright = await Playwright.CreateAsync())
     await PageLoad.MeasureAsync(browser, web.Address, $"/regions/{Region}", "table", 1); // warm-up: the servers' first requests pay their JIT
     var region = await PageLoad.MeasureAsync(browser, web.Address, $"/regions/{Region}", "table", loads);
     Console.WriteLine($"the region page signed in, to the first paint (holding the PDU table), {loads} runs: {Times(region)} (target: cold p50 <= 500 ms, warm p50 <= 200 ms)");
-    Console.WriteLine($"  first byte of the page (the server's share) p50 {Percentiles.Of([.. region.FirstByte], 50):N0} ms; downloaded: {Bytes(region)} (target: cold <= 300 KiB)");
+    Console.WriteLine($"  first byte of the page (the server's share) p50 {Percentiles.Of([.. region.FirstByte], 50):N0} ms; painted by the renderer (before the compositor shows it) cold p50 {Percentiles.Of([.. region.Rendered.Where((_, i) => i % 2 == 0)], 50):N0} ms, warm p50 {Percentiles.Of([.. region.Rendered.Where((_, i) => i % 2 == 1)], 50):N0} ms");
+    Console.WriteLine($"  downloaded: {Bytes(region)} (target: cold <= 300 KiB)");
 }
 
 var signedIn = Stopwatch.StartNew();
