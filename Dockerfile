@@ -6,9 +6,9 @@
 #   docker build --target web .    the dashboard: pages rendered on the server, calling the service
 #                                  over gRPC with the signed-in person's token. Port 5085.
 
-# GOV.UK Frontend from the pinned npm package; the web project's build copies its styles (without
-# the GDS Transport font, licensed for GOV.UK only) and script into the app, as it does on a
-# developer's machine.
+# GOV.UK Frontend from the pinned npm package; the web project's build copies its styles (cut to
+# the components the pages use, without the GDS Transport font, licensed for GOV.UK only: see
+# tools/govuk-frontend/TrimGovukStyles.cs) and script into the app, as it does on a developer's machine.
 FROM node:22.12.0 AS styles
 WORKDIR /styles
 COPY tools/govuk-frontend/package.json tools/govuk-frontend/package-lock.json ./
@@ -30,6 +30,7 @@ RUN dotnet restore src/RatingGrid.Host/RatingGrid.Host.csproj \
  && dotnet restore src/RatingGrid.Web/RatingGrid.Web.csproj
 COPY src/ src/
 COPY --from=styles /styles/node_modules tools/govuk-frontend/node_modules
+COPY tools/govuk-frontend/TrimGovukStyles.cs tools/govuk-frontend/
 RUN dotnet publish src/RatingGrid.Host/RatingGrid.Host.csproj -c Release -o /app/host --no-restore /p:UseAppHost=false \
  && dotnet publish src/RatingGrid.Web/RatingGrid.Web.csproj -c Release -o /app/web --no-restore /p:UseAppHost=false
 

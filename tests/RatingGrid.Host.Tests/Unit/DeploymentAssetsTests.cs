@@ -92,6 +92,22 @@ public sealed partial class DeploymentAssetsTests
     [GeneratedRegex(@"<ProjectReference Include=""(?<path>[^""]+)""")]
     private static partial Regex ProjectReference();
 
+    [Fact]
+    public void The_dockerfile_copies_every_file_outside_src_the_web_build_reads()
+    {
+        var dockerfile = Read("Dockerfile");
+        var outside = OutsideSrc().Matches(Read("src", "RatingGrid.Web", "RatingGrid.Web.csproj")).Select(m => m.Groups["path"].Value).ToList();
+
+        Assert.Contains("tools/govuk-frontend/TrimGovukStyles.cs", outside); // the styles task's source
+        foreach (var path in outside.Where(p => !p.Contains("node_modules", StringComparison.Ordinal))) // node_modules come from the styles stage
+        {
+            Assert.Contains($"COPY {path} {Path.GetDirectoryName(path)}/", dockerfile, StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex(@"\$\(MSBuildThisFileDirectory\)\.\./\.\./(?<path>[^""<]+)")]
+    private static partial Regex OutsideSrc();
+
     [Theory]
     [InlineData("kubernetes", "deployment.yaml")]
     [InlineData("compose", "docker-compose.yaml")]
