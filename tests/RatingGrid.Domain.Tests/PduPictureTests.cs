@@ -1,5 +1,6 @@
 using RatingGrid.Domain.Aggregation;
 using RatingGrid.Domain.Ledger;
+using RatingGrid.Domain.Records;
 using RatingGrid.Domain.Rulebooks;
 using RatingGrid.Domain.Scoring;
 
@@ -113,6 +114,34 @@ public sealed class PduPictureTests
         Assert.Equal(RatingChange.Overall, history[1].Changes[^1].Id);
         Assert.Empty(PduHistory.Of("nowhere", standings));
     }
+
+    [Fact]
+    public void A_report_stating_its_fieldwork_month_gives_way_to_that_fieldwork_rated_here_and_to_later_work_but_not_to_earlier()
+    {
+        var june = new Fieldwork(new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30)); // "2025-06", as a report states it
+        var record = Rated(Answer.Yes).Standing("report-redcar-2025", "Redcar", "North East", 1, pduId: "redcar", fieldwork: june) with { Report = Report(june) };
+        var sameFieldwork = Rated(Answer.No).Standing("demo-redcar", "Redcar", "North East", 1, pduId: "redcar",
+            fieldwork: new Fieldwork(new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 27)));
+        var earlier = Rated(Answer.No).Standing("redcar-2025-may", "Redcar", "North East", 1, pduId: "redcar", fieldwork: Fieldwork(2025, 5));
+        var sameDay = record with { Fieldwork = new Fieldwork(new DateOnly(2025, 6, 27), new DateOnly(2025, 6, 27)), Report = Report(june) with { Fieldwork = new("2025-06-27", new DateOnly(2025, 6, 27), new DateOnly(2025, 6, 27)) } };
+
+        Assert.True(Recency.IsNewer(sameFieldwork, record));   // the cases of that June's fieldwork, rated here
+        Assert.False(Recency.IsNewer(record, sameFieldwork));
+        Assert.True(Recency.IsNewer(record, earlier));         // May's fieldwork ended before June's began
+        Assert.True(Recency.IsNewer(sameFieldwork, sameDay));  // a report's single day: the same end, rated here first
+
+        var aggregate = new Aggregate(Catalog);
+        aggregate.Replace(record);
+        aggregate.Replace(sameFieldwork);
+        var figures = aggregate.Figures(TestRulebooks.Hmip2023.Key);
+        Assert.Equal(1, figures.Current.Pdus);
+        Assert.Equal(0, figures.Current.Standards["P2.1"].ByRating[Rating.Outstanding]); // the record's every-yes figures no longer count
+    }
+
+    private static PublishedReport Report(Fieldwork fieldwork) => new(
+        Rating.Good, new Dictionary<string, Rating>(), [], null, null,
+        new StatedDates("2025-06", fieldwork.Start, fieldwork.End), new StatedDates("2025", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
+        "https://example.org/redcar", [], "");
 
     // Every case-rated key question answered the same way by three cases (judged standards unrated).
     private static InspectionLedger Rated(Answer answer)
