@@ -25,16 +25,7 @@ internal static class LiveFanOut
         await Task.WhenAll(pages.Select(p => p.OpenedAsync()));
         var after = web.ResidentBytes();
 
-        var latencies = new List<double>();
-        for (var u = 0; u < updates; u++)
-        {
-            var sent = Stopwatch.GetTimestamp();
-            var ack = await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, id, revision: 1, firstCase: 50_000 + u, cases: 1));
-            foreach (var seenAt in await Task.WhenAll(pages.Select(p => p.SeenAsync(ack.Version))))
-            {
-                latencies.Add(Stopwatch.GetElapsedTime(sent, seenAt).TotalMilliseconds);
-            }
-        }
+        var latencies = await FanOut.TimeWritesAsync(writer, rulebook, id, firstCase: 50_000, updates, [.. pages.Select(p => p.Seen)]);
 
         await stop.CancelAsync();
         await Task.WhenAll(reading);
@@ -43,20 +34,16 @@ internal static class LiveFanOut
             page.Dispose();
         }
 
-        const double MiB = 1024 * 1024;
-        return new FanOutResult(updates, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Max(), before / MiB, after / MiB, (after - before) / (double)sessions.Count);
+        return FanOut.Result(updates, latencies, before, after, sessions.Count);
     }
 
-    /// <summary>One page's live connection: the newest version it has received and when.</summary>
+    /// <summary>One page's live connection, and the versions it has received.</summary>
     private sealed class LivePage(string pagesAddress, string session, string id) : IDisposable
     {
         private readonly HttpClient _http = new(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 1 }) { Timeout = Timeout.InfiniteTimeSpan };
         private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Lock _gate = new();
-        private readonly List<(long Version, TaskCompletionSource<long> Seen)> _waiting = [];
-        private long _version;
-        private long _at;
-        private Exception? _broken;
+
+        public SeenVersions Seen { get; } = new();
 
         public Task OpenedAsync() => _opened.Task;
 
@@ -75,7 +62,7 @@ internal static class LiveFanOut
                 {
                     if (line.StartsWith("id:", StringComparison.Ordinal))
                     {
-                        Saw(long.Parse(line.AsSpan(3).Trim(), CultureInfo.InvariantCulture), Stopwatch.GetTimestamp());
+                        Seen.Saw(long.Parse(line.AsSpan(3).Trim(), CultureInfo.InvariantCulture), Stopwatch.GetTimestamp());
                     }
                 }
             }
@@ -86,45 +73,7 @@ internal static class LiveFanOut
             {
                 // A page whose feed broke would wait for ever: the run fails instead, saying why.
                 _opened.TrySetException(ex);
-                lock (_gate)
-                {
-                    _broken = ex;
-                    _waiting.ForEach(w => w.Seen.TrySetException(ex));
-                    _waiting.Clear();
-                }
-            }
-        }
-
-        public Task<long> SeenAsync(long version)
-        {
-            lock (_gate)
-            {
-                if (_version >= version)
-                {
-                    return Task.FromResult(_at);
-                }
-
-                if (_broken is not null)
-                {
-                    return Task.FromException<long>(_broken);
-                }
-
-                var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiting.Add((version, seen));
-                return seen.Task;
-            }
-        }
-
-        private void Saw(long version, long at)
-        {
-            lock (_gate)
-            {
-                (_version, _at) = (version, at);
-                foreach (var waiter in _waiting.Where(w => w.Version <= version).ToList())
-                {
-                    waiter.Seen.TrySetResult(at);
-                    _waiting.Remove(waiter);
-                }
+                Seen.Broke(ex);
             }
         }
 

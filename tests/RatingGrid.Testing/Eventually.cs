@@ -40,4 +40,24 @@ public static class Eventually
             }
         }
     }
+
+    /// <summary>
+    /// Polls <paramref name="address"/> until it answers a success (a process's readiness), the process
+    /// gave up (<paramref name="gaveUp"/>, e.g. it exited) or the deadline passed; whether it answered.
+    /// </summary>
+    public static async Task<bool> AnswersOkAsync(Uri address, Func<bool> gaveUp, CancellationToken cancellationToken, int seconds = 60)
+    {
+        using var http = new HttpClient();
+        return await Until(async () =>
+        {
+            try
+            {
+                return (await http.GetAsync(address, cancellationToken)).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, ok => ok || gaveUp(), cancellationToken, seconds);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Grpc.Core;
 using RatingGrid.Contracts.V1;
 using Grpc.Net.Client;
@@ -16,26 +15,16 @@ public static class FanOut
     public static async Task<FanOutResult> RunAsync(
         HostProcess host, Func<GrpcChannel> open, InspectionService.InspectionServiceClient writer, RatingGrid.Domain.Rulebooks.Rulebook rulebook, string id, int watches, int connections, int updates)
     {
-        var rssBefore = ResidentBytes(host.ProcessId);
+        var rssBefore = host.ResidentBytes();
         var channels = Enumerable.Range(0, connections).Select(_ => open()).ToArray();
         using var stop = new CancellationTokenSource();
         var watchers = Enumerable.Range(0, watches).Select(i => new Watcher(new InspectionService.InspectionServiceClient(channels[i % connections]), id)).ToArray();
         var reading = watchers.Select(w => w.ReadAsync(stop.Token)).ToArray();
         var current = (await writer.GetInspectionAsync(new GetInspectionRequest { InspectionId = id })).Version;
-        await Task.WhenAll(watchers.Select(w => w.SeenAsync(current)));
-        var rssAfter = ResidentBytes(host.ProcessId);
+        await Task.WhenAll(watchers.Select(w => w.Seen.SeenAsync(current)));
+        var rssAfter = host.ResidentBytes();
 
-        var latencies = new List<double>();
-        var nextCase = 10_000 + (connections * 1_000);
-        for (var u = 0; u < updates; u++)
-        {
-            var sent = Stopwatch.GetTimestamp();
-            var ack = await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, id, revision: 1, firstCase: nextCase++, cases: 1));
-            foreach (var seenAt in await Task.WhenAll(watchers.Select(w => w.SeenAsync(ack.Version))))
-            {
-                latencies.Add(Stopwatch.GetElapsedTime(sent, seenAt).TotalMilliseconds);
-            }
-        }
+        var latencies = await TimeWritesAsync(writer, rulebook, id, firstCase: 10_000 + (connections * 1_000), updates, [.. watchers.Select(w => w.Seen)]);
 
         await stop.CancelAsync();
         await Task.WhenAll(reading);
@@ -44,23 +33,41 @@ public static class FanOut
             channel.Dispose();
         }
 
-        const double MiB = 1024 * 1024;
-        return new FanOutResult(updates, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Max(), rssBefore / MiB, rssAfter / MiB, (rssAfter - rssBefore) / (double)watches);
+        return Result(updates, latencies, rssBefore, rssAfter, watches);
     }
 
-    private static long ResidentBytes(int pid)
+    /// <summary>
+    /// Writes one case at a time (from <paramref name="firstCase"/>), each timed from sending it until
+    /// every reader has seen a version holding it: one latency (ms) per reader per write.
+    /// </summary>
+    public static async Task<List<double>> TimeWritesAsync(
+        InspectionService.InspectionServiceClient writer, RatingGrid.Domain.Rulebooks.Rulebook rulebook, string id, int firstCase, int updates, IReadOnlyList<SeenVersions> readers)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        var latencies = new List<double>();
+        for (var u = 0; u < updates; u++)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            var ack = await writer.RecordJudgementsAsync(LoadRequests.Batch(rulebook, id, revision: 1, firstCase: firstCase + u, cases: 1));
+            foreach (var seenAt in await Task.WhenAll(readers.Select(r => r.SeenAsync(ack.Version))))
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(sent, seenAt).TotalMilliseconds);
+            }
+        }
+
+        return latencies;
     }
 
-    /// <summary>One watch: the newest version it has read and when, and who waits for which version.</summary>
+    /// <summary>The writes' latencies and the serving process's memory before and after the readers opened, per reader.</summary>
+    public static FanOutResult Result(int updates, List<double> latencies, long bytesBefore, long bytesAfter, int readers)
+    {
+        const double MiB = 1024 * 1024;
+        return new FanOutResult(updates, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), latencies.Max(), bytesBefore / MiB, bytesAfter / MiB, (bytesAfter - bytesBefore) / (double)readers);
+    }
+
+    /// <summary>One watch, and the versions it has read.</summary>
     private sealed class Watcher(InspectionService.InspectionServiceClient client, string id)
     {
-        private readonly Lock _gate = new();
-        private readonly List<(long Version, TaskCompletionSource<long> Seen)> _waiting = [];
-        private long _version;
-        private long _at;
+        public SeenVersions Seen { get; } = new();
 
         public async Task ReadAsync(CancellationToken stop)
         {
@@ -69,16 +76,7 @@ public static class FanOut
                 using var call = client.WatchInspection(new WatchInspectionRequest { InspectionId = id }, cancellationToken: stop);
                 await foreach (var inspection in call.ResponseStream.ReadAllAsync(stop))
                 {
-                    var at = Stopwatch.GetTimestamp();
-                    lock (_gate)
-                    {
-                        (_version, _at) = (inspection.Version, at);
-                        foreach (var waiter in _waiting.Where(w => w.Version <= inspection.Version).ToList())
-                        {
-                            waiter.Seen.TrySetResult(at);
-                            _waiting.Remove(waiter);
-                        }
-                    }
+                    Seen.Saw(inspection.Version, Stopwatch.GetTimestamp());
                 }
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled || stop.IsCancellationRequested)
@@ -86,22 +84,6 @@ public static class FanOut
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-            }
-        }
-
-        /// <summary>When this watcher read a version at or past <paramref name="version"/>.</summary>
-        public Task<long> SeenAsync(long version)
-        {
-            lock (_gate)
-            {
-                if (_version >= version)
-                {
-                    return Task.FromResult(_at);
-                }
-
-                var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiting.Add((version, seen));
-                return seen.Task;
             }
         }
     }

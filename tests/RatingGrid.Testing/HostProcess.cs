@@ -120,22 +120,18 @@ public sealed class HostProcess : IDisposable
 
     public async Task WaitUntilReadyAsync(CancellationToken cancel)
     {
-        using var http = new HttpClient();
-        var ready = await Eventually.Until(async () =>
-        {
-            try
-            {
-                return (await http.GetAsync(new Uri($"http://127.0.0.1:{_healthPort}/health/ready"), cancel)).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, ok => ok || _process.HasExited, cancel, seconds: 60);
+        var ready = await Eventually.AnswersOkAsync(new Uri($"http://127.0.0.1:{_healthPort}/health/ready"), () => _process.HasExited, cancel);
         if (!ready)
         {
             throw new InvalidOperationException($"The host on health port {_healthPort} did not become ready (exited: {_process.HasExited}):{Environment.NewLine}{string.Join(Environment.NewLine, Output.TakeLast(40))}");
         }
+    }
+
+    /// <summary>The process's resident memory, in bytes.</summary>
+    public long ResidentBytes()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64;
     }
 
     /// <summary>SIGTERM, as an orchestrator stops a pod.</summary>

@@ -59,18 +59,7 @@ public sealed class WebProcess : IDisposable
         }
 
         var web = new WebProcess(Process.Start(start)!, port);
-        using var http = new HttpClient();
-        var ready = await Eventually.Until(async () =>
-        {
-            try
-            {
-                return (await http.GetAsync(new Uri($"{web.Address}/health/ready"), cancel)).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, ok => ok || web._process.HasExited, cancel, seconds: 60);
+        var ready = await Eventually.AnswersOkAsync(new Uri($"{web.Address}/health/ready"), () => web._process.HasExited, cancel);
         if (!ready)
         {
             var output = string.Join(Environment.NewLine, web.Output.TakeLast(40));
