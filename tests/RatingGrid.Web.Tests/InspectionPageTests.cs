@@ -2,6 +2,7 @@ using Bunit;
 using Grpc.Core;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using RatingGrid.Contracts.V1;
 using RatingGrid.Web.Components.Pages;
 
 namespace RatingGrid.Web.Tests;
@@ -30,6 +31,29 @@ public sealed class InspectionPageTests : IDisposable
         Assert.Equal("Published", page.Find("[data-status]").TextContent);
         Assert.Equal(3, page.FindAll("svg.kq-bar .kq-interval").Count);
         Assert.Equal(("live/inspections/redcar-2025", "7"), (page.Find("[data-live]").GetAttribute("data-live"), page.Find("[data-live]").GetAttribute("data-version")));
+    }
+
+    [Fact]
+    public void An_inspection_recorded_from_its_report_shows_what_was_published_each_figure_under_its_standard()
+    {
+        var record = Inspections.Rated(1);
+        record.Results.Overall.MaxScore = 28; // the rulebook's maximum, as the service states it
+        record.PublishedReport = new PublishedReport
+        {
+            Overall = Rating.RequiresImprovement,
+            Score = 5,
+            Standards = { new PublishedRating { StandardId = "P2.1", Rating = Rating.Inadequate } },
+            KeyQuestions = { new PublishedKeyQuestion { KeyQuestionId = "P2.1.S", Percent = 30 }, new PublishedKeyQuestion { KeyQuestionId = "P9.9.X", Percent = 50 } },
+            Published = new StatedDates { AsStated = "2025" },
+            SourceUrl = "https://example.org/redcar",
+        };
+        _fakes.Reads.Inspection = record;
+
+        var page = Render();
+
+        Assert.Contains("(score 5 / 28)", page.Find("[data-overall]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Inadequate", page.Find("[data-standard=P2\\.1] [data-rating]").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("P2.1.S 30%", page.Find("[data-standard=P2\\.1]").TextContent.Trim(), StringComparison.Ordinal); // a figure the rulebook does not place is not shown under a standard
     }
 
     [Fact]
