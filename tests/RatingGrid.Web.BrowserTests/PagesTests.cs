@@ -90,6 +90,35 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Empty(browser.PolicyViolations);
     }
 
+    [Fact]
+    public async Task With_script_a_link_is_followed_without_a_new_document_and_the_page_it_shows_stays_live()
+    {
+        var id = await Demo.RunAsync(web.GrpcPort);
+        await using var browser = await WebBrowser.LaunchAsync();
+        var page = browser.Page;
+        await page.GotoAsync($"{web.PagesAddress}/sign-in?return=%2Fregions%2FNorth%2520East");
+        await browser.SignInAsync("*", Scopes.National, Scopes.Unpublished);
+
+        // The scripts start after the figures are on screen (boot.js), then Blazor's enhanced
+        // navigation fetches the next page and patches it in: the document, and this mark, stay.
+        await Assertions.Expect(page.Locator("body.govuk-frontend-supported")).ToHaveCountAsync(1);
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+        await page.Locator($"[data-pdu='redcar-cleveland-middlesbrough'] a[href='inspections/{id}']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-overall]")).ToContainTextAsync("Score 5 / 21: Requires improvement");
+        Assert.EndsWith($"/inspections/{id}", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the link loaded a new document: enhanced navigation did not take it");
+
+        // The page reached that way follows its own live feed.
+        var cell = page.Locator("[data-key-question='P2.1.S'] [data-percent]");
+        await web.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = id, Reason = "e2e: a case left out" }, cancellationToken: Cancel);
+        var safety = new Judgement { CaseId = "e2e-nav", Revision = 1, CaseType = "community" };
+        safety.Answers.Add(new KeyQuestionAnswer { KeyQuestionId = "P2.1.S", Answer = Answer.Yes });
+        await web.Inspections.RecordJudgementsAsync(new RecordJudgementsRequest { InspectionId = id, Judgements = { safety }, Actor = "e2e" }, cancellationToken: Cancel);
+        await Assertions.Expect(cell).ToHaveTextAsync("31%"); // 14 / 45
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        Assert.Empty(browser.PolicyViolations);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -3,12 +3,14 @@
 // server, as the page was) with its version as the event id; after a break the browser reconnects
 // by itself and sends the last id, so nothing is missed. Changes are announced politely to screen
 // readers ([data-live-status], aria-live="polite"), not read out whole.
+// Enhanced navigation patches the next page into the same elements, so a part may stay in the
+// document with another address: its feed is the one for the address it now has.
 const followed = new Map();
 
 export function follow() {
-  for (const [part, source] of followed) {
-    if (!part.isConnected) {
-      source.close();
+  for (const [part, feed] of followed) {
+    if (!part.isConnected || part.dataset.live !== feed.address) {
+      feed.source.close();
       followed.delete(part);
     }
   }
@@ -31,7 +33,7 @@ export function follow() {
       part.insertAdjacentHTML("afterbegin", event.data);
       say("The figures on this page no longer update.");
     });
-    followed.set(part, source);
+    followed.set(part, { address: part.dataset.live, source });
   }
 }
 
