@@ -6,10 +6,12 @@ namespace RatingGrid.Dashboard.Benchmarks;
 /// A signed-in person's load of one page in headless Chromium: the time to the first contentful
 /// paint, checked to hold the given element (the figures, not a placeholder), and the bytes that
 /// crossed the wire. Cold: a fresh browser profile, signed in without loading any page (so nothing
-/// is cached); warm: the same page again in that profile.
+/// is cached); warm: the same page again in that tab, once the first has started.
 /// </summary>
 internal static class PageLoad
 {
+    private const string Started = "body.govuk-frontend-supported";
+
     public static async Task<LoadResult> MeasureAsync(IBrowser browser, string pagesAddress, string path, string figures, int loads)
     {
         var cold = new List<double>();
@@ -24,6 +26,9 @@ internal static class PageLoad
             await SignInAsync(context, pagesAddress, $"reader-{i}");
             var page = await context.NewPageAsync();
             var (coldTime, coldRendered, coldAnswered, coldLoad) = await LoadAsync(page, pagesAddress + path, figures);
+            // A person loads the page again after it has started, not while its scripts are still
+            // starting: the warm load begins once the first one's scripts have run (app.js marks the body).
+            await page.Locator(Started).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
             var (warmTime, warmRendered, warmAnswered, warmLoad) = await LoadAsync(page, pagesAddress + path, figures);
             await page.CloseAsync();
             answered.Add(coldAnswered);
@@ -59,12 +64,14 @@ internal static class PageLoad
 
         page.Response += Keep;
         await page.GotoAsync(address, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        await page.Locator(figures).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        var answered = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseStart");
+        // The paint first, read in the page's own world: a locator would first install Playwright's
+        // script in the page, work for the same cores while the measured frame is being drawn.
         var paint = await page.EvaluateAsync<double[]>(
             "() => new Promise(done => { const seen = () => performance.getEntriesByName('first-contentful-paint')[0]; " +
             "const answer = e => done([e.startTime, e.paintTime ?? e.startTime]); " +
-            "const e = seen(); if (e) { answer(e); return; } new PerformanceObserver(() => answer(seen())).observe({ type: 'paint', buffered: true }); })");
+            "const e = seen(); if (e) { answer(e); return; } new PerformanceObserver(() => { if (seen()) { answer(seen()); } }).observe({ type: 'paint', buffered: true }); })");
+        await page.Locator(figures).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        var answered = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseStart");
         // Rendered on the server: the figures came in the response the first paint drew, not later.
         var inFirstResponse = await responses.First(r => r.Request.ResourceType == "document").TextAsync();
         if (!inFirstResponse.Contains("<table", StringComparison.Ordinal))
