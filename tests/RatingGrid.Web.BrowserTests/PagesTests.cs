@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Playwright;
 using RatingGrid.Contracts.V1;
 using RatingGrid.Security;
+using RatingGrid.Testing;
 
 namespace RatingGrid.Web.BrowserTests;
 
@@ -117,6 +118,12 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         await Assertions.Expect(cell).ToHaveTextAsync("31%"); // 14 / 45
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
         Assert.Empty(browser.PolicyViolations);
+
+        // Both pages' feeds (the region's, left by the link, and this one's) end quietly: a page
+        // closing is no failure of the web app's (it was logged as one, with a stack, per page).
+        await page.CloseAsync();
+        await Eventually.Until(() => Task.FromResult(web.Web.Output.Count(line => line.Contains("A live feed ended", StringComparison.Ordinal))), ended => ended >= 2, Cancel);
+        Assert.DoesNotContain(web.Web.Output, line => line.StartsWith("fail:", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -19,6 +19,8 @@ public class WebFixture(Azurite azurite) : HostFixture(azurite)
     {
         ["Web:SignIn"] = "Development",
         ["Web:DevelopmentSignIn"] = WebAddress + "/",
+        // The live feeds say when they end (a test waits for it).
+        ["Logging:LogLevel:RatingGrid.Web.Live"] = "Debug",
     };
 
     public override async ValueTask InitializeAsync()

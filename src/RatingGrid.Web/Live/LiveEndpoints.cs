@@ -13,7 +13,7 @@ namespace RatingGrid.Web.Live;
 /// browser that loses the stream reconnects by itself with the last id, and the watch resumes from
 /// it: nothing is missed. A refusal waiting will not mend ends the stream with a "problem" event.
 /// </summary>
-internal static class LiveEndpoints
+internal static partial class LiveEndpoints
 {
     public static void MapRatingGridLive(this WebApplication app)
     {
@@ -60,9 +60,12 @@ internal static class LiveEndpoints
                 var problem = Problem.From(ex, "figures");
                 await events.SendAsync("problem", null, await fragments.RenderAsync<LiveProblem>(new Dictionary<string, object?> { [nameof(LiveProblem.Problem)] = problem }), cancel);
             }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            catch (Exception ex) when (cancel.IsCancellationRequested && ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
             {
-                // the page closed
+                // The page closed or moved on: the watch was cancelled with it (gRPC says so as
+                // CANCELLED). Nothing went wrong, so nothing escapes to be logged as a failure.
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LiveEndpoints));
+                LogEnded(logger, context.Request.Path);
             }
         }, context.RequestAborted);
 
@@ -70,4 +73,7 @@ internal static class LiveEndpoints
     private static long AfterVersion(HttpRequest request) =>
         long.TryParse(request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } last ? last : request.Query["after"].ToString(),
             System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after) ? after : 0;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A live feed ended: {Path} closed")]
+    private static partial void LogEnded(ILogger logger, PathString path);
 }
