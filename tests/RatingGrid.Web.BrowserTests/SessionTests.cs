@@ -51,6 +51,35 @@ public sealed class SessionTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_changes_nothing_and_is_sent_to_a_fresh_sign_in()
+    {
+        await using var browser = await WebBrowser.LaunchAsync(script: false);
+        var page = browser.Page;
+        await page.GotoAsync($"{web.PagesAddress}/sign-in?return=%2Fnation");
+        await browser.SignInAsync("*", Scopes.National);
+
+        // Posted as another site (or a page left open across a restart) would: no token, or a wrong one.
+        foreach (var (address, fields) in new[] { ("sign-out", ""), ("sign-out", "__RequestVerificationToken=forged"), ("sign-in", "name=intruder&region=&scope=ratinggrid.national") })
+        {
+            var answer = await page.APIRequest.PostAsync($"{web.PagesAddress}/{address}", new APIRequestContextOptions
+            {
+                Headers = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" },
+                Data = fields,
+                MaxRedirects = 0,
+            });
+            Assert.True(answer.Status == 302, $"{address} with '{fields}' answered {answer.Status}");
+            Assert.EndsWith("/sign-in?form=not-accepted", answer.Headers["location"], StringComparison.Ordinal);
+        }
+
+        // Still signed in as before (the sign-out changed nothing), and the sign-in page says why.
+        await page.GotoAsync($"{web.PagesAddress}/nation");
+        await Assertions.Expect(page.Locator("form[data-sign-out]")).ToBeVisibleAsync();
+        await page.GotoAsync($"{web.PagesAddress}/sign-in?form=not-accepted");
+        await Assertions.Expect(page.Locator("[data-problem=FormNotAccepted]")).ToContainTextAsync("changed nothing");
+        Assert.DoesNotContain(web.Web.Output, line => line.StartsWith("fail:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_and_the_next_page_asks_for_sign_in_again()
     {
         await using var browser = await WebBrowser.LaunchAsync(script: false);

@@ -54,6 +54,19 @@ public sealed class SignInPageTests : IDisposable
         Assert.Equal("/", page.Find("input[name=return]").GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData(WebSettings.Development)]
+    [InlineData(WebSettings.OpenIdConnect)]
+    public void A_form_refused_by_its_antiforgery_check_is_said_to_have_changed_nothing(string signIn)
+    {
+        var page = Render("sign-in?form=not-accepted", signIn);
+
+        var problem = page.Find("[data-problem=FormNotAccepted]");
+        Assert.Equal("alert", problem.GetAttribute("role"));
+        Assert.Contains("changed nothing", problem.TextContent, StringComparison.Ordinal);
+        Assert.Empty(Render("sign-in", signIn).FindAll("[data-problem=FormNotAccepted]"));
+    }
+
     [Fact]
     public void A_refused_sign_in_shows_the_reason_the_form_came_back_with()
     {

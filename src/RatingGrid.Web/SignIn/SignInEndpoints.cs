@@ -21,7 +21,8 @@ internal static class SignInEndpoints
     {
         if (settings.SignIn == WebSettings.Development)
         {
-            app.MapPost("/sign-in", SignInAsync);
+            app.MapPost("/sign-in", (HttpContext context, DevelopmentSignInClient signIn) =>
+                WithAcceptedFormAsync(context, form => SignInAsync(context, form, signIn, context.RequestAborted))).AsCheckedForm();
         }
 
         if (settings.SignIn == WebSettings.OpenIdConnect)
@@ -30,10 +31,37 @@ internal static class SignInEndpoints
                 Results.Challenge(new AuthenticationProperties { RedirectUri = Local(@return) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         }
 
-        app.MapPost("/sign-out", (IFormCollection form) => settings.SignIn == WebSettings.OpenIdConnect
+        app.MapPost("/sign-out", (HttpContext context, WebSettings web) => WithAcceptedFormAsync(context, _ => Task.FromResult(web.SignIn == WebSettings.OpenIdConnect
             ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" }, [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])
-            : Results.SignOut(new AuthenticationProperties { RedirectUri = "/sign-in" }, [CookieAuthenticationDefaults.AuthenticationScheme]));
+            : Results.SignOut(new AuthenticationProperties { RedirectUri = "/sign-in" }, [CookieAuthenticationDefaults.AuthenticationScheme])))).AsCheckedForm();
     }
+
+    // The form is read by the handler, not bound as a parameter, so the antiforgery check is asked
+    // for here (a bound form asks for it itself, but reading a refused one fails with a 500). Saying
+    // what it consumes also sets the post apart from the sign-in page's own endpoint at its address.
+    private static RouteHandlerBuilder AsCheckedForm(this RouteHandlerBuilder endpoint) => endpoint
+        .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
+        .Accepts<IFormCollection>("application/x-www-form-urlencoded", "multipart/form-data");
+
+    /// <summary>
+    /// The form, if its antiforgery token holds. One that does not (a page left open across a
+    /// restart of the web app or the end of its session, or a post from another site) changes
+    /// nothing: the person is sent to the sign-in page, with a fresh form and the reason.
+    /// (The form's fields cannot be read once its token failed, so it cannot go back to them.)
+    /// </summary>
+    private static async Task<IResult> WithAcceptedFormAsync(HttpContext context, Func<IFormCollection, Task<IResult>> handle)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            return Results.Redirect($"/sign-in?form={FormNotAcceptedMark}");
+        }
+
+        return await handle(await context.Request.ReadFormAsync(context.RequestAborted));
+    }
+
+    public const string FormNotAcceptedMark = "not-accepted";
+
+    public const string FormNotAccepted = "It had expired (the page was open a long time, or the service restarted) or did not come from this site, so it changed nothing. Sign in here if you need to, then try again.";
 
     /// <summary>Only an address on this site: anything else (another site, "//x", "/\x") goes to the start page.</summary>
     public static string Local(string? address) =>
