@@ -40,7 +40,13 @@ public sealed partial class AzuriteProcess(string? location = null) : IAsyncDisp
         var script = Path.Combine(RepositoryRoot(), "tools", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {script}: run scripts/install-node-tools.sh (scripts/test.sh does).");
+            // A fresh clone: install the pinned tools as scripts/test.sh would, so a benchmark runs from one command.
+            using var install = Process.Start("bash", [Path.Combine(RepositoryRoot(), "scripts", "install-node-tools.sh")]);
+            await install.WaitForExitAsync();
+            if (install.ExitCode != 0 || !File.Exists(script))
+            {
+                throw new InvalidOperationException($"Azurite is not installed at {script} and scripts/install-node-tools.sh could not install it (exit {install.ExitCode}).");
+            }
         }
 
         var start = new ProcessStartInfo("node")
