@@ -76,12 +76,8 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         var cell = page.Locator("[data-key-question='P2.1.S'] [data-percent]");
         var before = await cell.TextContentAsync();
 
-        // The published inspection changes only by a correction, then a judgement through gRPC.
-        await web.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = id, Reason = "e2e: a case left out" }, cancellationToken: Cancel);
-        var safety = new Judgement { CaseId = "e2e-1", Revision = 1, CaseType = "community" };
-        safety.Answers.Add(new KeyQuestionAnswer { KeyQuestionId = "P2.1.S", Answer = Answer.Yes });
         var clock = Stopwatch.StartNew();
-        await web.Inspections.RecordJudgementsAsync(new RecordJudgementsRequest { InspectionId = id, Judgements = { safety }, Actor = "e2e" }, cancellationToken: Cancel);
+        await CorrectAndRecordASafeCaseAsync(id, "e2e-1");
 
         await Assertions.Expect(cell).Not.ToHaveTextAsync(before!);
         TestContext.Current.TestOutputHelper?.WriteLine($"acknowledged judgement shown on the open page after {clock.ElapsedMilliseconds} ms");
@@ -111,10 +107,7 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
 
         // The page reached that way follows its own live feed.
         var cell = page.Locator("[data-key-question='P2.1.S'] [data-percent]");
-        await web.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = id, Reason = "e2e: a case left out" }, cancellationToken: Cancel);
-        var safety = new Judgement { CaseId = "e2e-nav", Revision = 1, CaseType = "community" };
-        safety.Answers.Add(new KeyQuestionAnswer { KeyQuestionId = "P2.1.S", Answer = Answer.Yes });
-        await web.Inspections.RecordJudgementsAsync(new RecordJudgementsRequest { InspectionId = id, Judgements = { safety }, Actor = "e2e" }, cancellationToken: Cancel);
+        await CorrectAndRecordASafeCaseAsync(id, "e2e-nav");
         await Assertions.Expect(cell).ToHaveTextAsync("31%"); // 14 / 45
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
         Assert.Empty(browser.PolicyViolations);
@@ -155,5 +148,15 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
             Assert.Contains("event: problem", body, StringComparison.Ordinal);
             Assert.DoesNotContain("Redcar", body, StringComparison.Ordinal);
         }
+    }
+
+    // The published inspection changes only by a correction, then a judgement through gRPC: a case
+    // whose safety key question (P2.1.S) is answered yes, which moves its percentage to 31% (14 / 45).
+    private async Task CorrectAndRecordASafeCaseAsync(string id, string caseId)
+    {
+        await web.Inspections.CorrectInspectionAsync(new CorrectInspectionRequest { InspectionId = id, Reason = "e2e: a case left out" }, cancellationToken: Cancel);
+        var safety = new Judgement { CaseId = caseId, Revision = 1, CaseType = "community" };
+        safety.Answers.Add(new KeyQuestionAnswer { KeyQuestionId = "P2.1.S", Answer = Answer.Yes });
+        await web.Inspections.RecordJudgementsAsync(new RecordJudgementsRequest { InspectionId = id, Judgements = { safety }, Actor = "e2e" }, cancellationToken: Cancel);
     }
 }
