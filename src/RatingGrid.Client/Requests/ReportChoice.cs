@@ -20,6 +20,11 @@ public sealed record ReportChoice(string? AsOf = null, string? From = null, stri
     public (ReportRequest? Request, string? Error) ToRequest(bool includeInspections = false)
     {
         var request = new ReportRequest { Region = Region, RulebookId = RulebookId ?? "", Overall = Overall, IncludeInspections = includeInspections };
+        if (!string.IsNullOrEmpty(Basis) && Basis is not (Fieldwork or Publication))
+        {
+            return (null, $"'{Basis}' is not a basis for a period; give {Publication} or {Fieldwork}.");
+        }
+
         if (!IsPeriod)
         {
             if (string.IsNullOrEmpty(AsOf))
