@@ -71,8 +71,7 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         var id = await Demo.RunAsync(web.GrpcPort);
         await using var browser = await WebBrowser.LaunchAsync();
         var page = browser.Page;
-        await page.GotoAsync($"{web.PagesAddress}/sign-in?return=%2Finspections%2F{id}");
-        await browser.SignInAsync("*", Scopes.National, Scopes.Unpublished);
+        await browser.SignInAtAsync(web.PagesAddress, $"/inspections/{id}", "*", Scopes.National, Scopes.Unpublished);
         var cell = page.Locator("[data-key-question='P2.1.S'] [data-percent]");
         var before = await cell.TextContentAsync();
 
@@ -93,8 +92,7 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         var id = await Demo.RunAsync(web.GrpcPort);
         await using var browser = await WebBrowser.LaunchAsync();
         var page = browser.Page;
-        await page.GotoAsync($"{web.PagesAddress}/sign-in?return=%2Fregions%2FNorth%2520East");
-        await browser.SignInAsync("*", Scopes.National, Scopes.Unpublished);
+        await browser.SignInAtAsync(web.PagesAddress, "/regions/North%20East", "*", Scopes.National, Scopes.Unpublished);
 
         // The scripts start after the figures are on screen (boot.js), then Blazor's enhanced
         // navigation fetches the next page and patches it in: the document, and this mark, stay.
@@ -127,8 +125,7 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         var id = await Demo.RunAsync(web.GrpcPort); // Redcar, in the North East
         await using var browser = await WebBrowser.LaunchAsync(script);
         var page = browser.Page;
-        await page.GotoAsync($"{web.PagesAddress}/sign-in");
-        await browser.SignInAsync("London", Scopes.Unpublished);
+        await browser.SignInAtAsync(web.PagesAddress, null, "London", Scopes.Unpublished);
 
         await Assertions.Expect(page.Locator("[data-regions] a")).ToHaveTextAsync(["London"]);
         foreach (var address in new[] { "regions/North%20East", $"inspections/{id}", "nation" })

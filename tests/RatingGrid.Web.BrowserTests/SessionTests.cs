@@ -15,8 +15,7 @@ public sealed class SessionTests(WebFixture web) : IClassFixture<WebFixture>
     {
         await using var browser = await WebBrowser.LaunchAsync();
         var page = browser.Page;
-        await page.GotoAsync($"{web.PagesAddress}/sign-in");
-        await browser.SignInAsync("*", Scopes.National);
+        await browser.SignInAtAsync(web.PagesAddress, null, "*", Scopes.National);
         await page.GotoAsync($"{web.PagesAddress}/nation");
         await Assertions.Expect(page.Locator("[data-chart=overall], [data-empty]").First).ToBeVisibleAsync();
 
@@ -55,8 +54,7 @@ public sealed class SessionTests(WebFixture web) : IClassFixture<WebFixture>
     {
         await using var browser = await WebBrowser.LaunchAsync(script: false);
         var page = browser.Page;
-        await page.GotoAsync($"{web.PagesAddress}/sign-in?return=%2Fnation");
-        await browser.SignInAsync("*", Scopes.National);
+        await browser.SignInAtAsync(web.PagesAddress, "/nation", "*", Scopes.National);
 
         // Posted as another site (or a page left open across a restart) would: no token, or a wrong one.
         foreach (var (address, fields) in new[] { ("sign-out", ""), ("sign-out", "__RequestVerificationToken=forged"), ("sign-in", "name=intruder&region=&scope=ratinggrid.national") })
@@ -84,8 +82,7 @@ public sealed class SessionTests(WebFixture web) : IClassFixture<WebFixture>
     {
         await using var browser = await WebBrowser.LaunchAsync(script: false);
         var page = browser.Page;
-        await page.GotoAsync($"{web.PagesAddress}/sign-in?return=%2Fnation");
-        await browser.SignInAsync("*", Scopes.National);
+        await browser.SignInAtAsync(web.PagesAddress, "/nation", "*", Scopes.National);
         Assert.EndsWith("/nation", page.Url, StringComparison.Ordinal);
         var session = (await browser.Context.CookiesAsync()).Single(c => c.Name == "ratinggrid.session").Value;
 

@@ -74,6 +74,13 @@ internal sealed class WebBrowser : IAsyncDisposable
         return opened;
     }
 
+    /// <summary>Opens the development sign-in (to come back to <paramref name="returnTo"/>, a path on the site, when given) and signs in as <see cref="SignInAsync"/> does.</summary>
+    public async Task SignInAtAsync(string pagesAddress, string? returnTo, string region, params string[] scopes)
+    {
+        await Page.GotoAsync(returnTo is null ? $"{pagesAddress}/sign-in" : $"{pagesAddress}/sign-in?return={Uri.EscapeDataString(returnTo)}");
+        await SignInAsync(region, scopes);
+    }
+
     /// <summary>Fills the development sign-in: a region ("*": every region) and the scopes beyond reading.</summary>
     public async Task SignInAsync(string region, params string[] scopes)
     {
