@@ -147,6 +147,33 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         }
     }
 
+    [Fact]
+    public async Task An_inspection_or_case_that_is_not_there_answers_404_saying_what_the_service_found_missing()
+    {
+        var id = await Demo.RunAsync(web.GrpcPort);
+        await using var browser = await WebBrowser.LaunchAsync(script: false);
+        var page = browser.Page;
+        await browser.SignInAtAsync(web.PagesAddress, null, "*", Scopes.National, Scopes.Unpublished);
+
+        var noInspection = await page.GotoAsync($"{web.PagesAddress}/inspections/no-such-inspection-2025");
+        Assert.Equal(404, noInspection!.Status);
+        await Assertions.Expect(page.Locator("[role=alert]")).ToHaveAttributeAsync("data-problem", "NotFound");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("There is no inspection");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("'no-such-inspection-2025' has not been opened");
+        await browser.CheckAsync("not-found-inspection");
+
+        var noCase = await page.GotoAsync($"{web.PagesAddress}/inspections/{id}/cases/no-such-case");
+        Assert.Equal(404, noCase!.Status);
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("There is no case");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("has no case 'no-such-case'");
+
+        // An address that is no page at all says only that.
+        var nowhere = await page.GotoAsync($"{web.PagesAddress}/no-such-page");
+        Assert.Equal(404, nowhere!.Status);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("There is no page at this address");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToHaveCountAsync(0);
+    }
+
     // The published inspection changes only by a correction, then a judgement through gRPC: a case
     // whose safety key question (P2.1.S) is answered yes, which moves its percentage to 31% (14 / 45).
     private async Task CorrectAndRecordASafeCaseAsync(string id, string caseId)

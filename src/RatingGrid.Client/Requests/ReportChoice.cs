@@ -41,10 +41,15 @@ public sealed record ReportChoice(string? AsOf = null, string? From = null, stri
             return (null, "Give either a day for the current picture or a period, not both.");
         }
 
+        if (string.IsNullOrEmpty(From) || string.IsNullOrEmpty(To))
+        {
+            return (null, "A period needs both its first and its last day, as YYYY-MM-DD.");
+        }
+
         var (from, to) = (Dates.Parse(From), Dates.Parse(To));
         if (from is null || to is null)
         {
-            return (null, "A period needs both its first and its last day, as YYYY-MM-DD.");
+            return (null, $"'{(from is null ? From : To)}' is not a date; give the period's {(from is null ? "first" : "last")} day as YYYY-MM-DD.");
         }
 
         if (from.ToDateOnly() > to.ToDateOnly())

@@ -47,6 +47,10 @@ public abstract class ReadPage : ComponentBase
         if (HttpContext is { Response.HasStarted: false } context)
         {
             context.Response.StatusCode = problem.HttpStatus;
+            if (problem.Kind == ProblemKind.NotFound)
+            {
+                NotFoundProblem.Keep(context, problem);
+            }
         }
     }
 }
