@@ -174,6 +174,23 @@ public sealed class PagesTests(WebFixture web) : IClassFixture<WebFixture>
         await Assertions.Expect(page.Locator("[role=alert]")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task With_script_every_file_a_page_loads_is_at_a_fingerprinted_address()
+    {
+        await using var browser = await WebBrowser.LaunchAsync(script: true);
+        var page = browser.Page;
+        await browser.SignInAtAsync(web.PagesAddress, "/regions/North%20East", "*", Scopes.National);
+        await Assertions.Expect(page.Locator("body.govuk-frontend-supported")).ToHaveCountAsync(1);
+
+        // Styles, scripts and the modules they import: a fingerprinted address is cached for good
+        // where the web app is published; a plain one is asked for again on every load.
+        var files = await page.EvaluateAsync<string[]>(
+            "() => performance.getEntriesByType('resource').filter(e => e.initiatorType !== 'other').map(e => new URL(e.name).pathname)");
+        Assert.Contains(files, f => f.StartsWith("/lib/govuk-frontend.min.", StringComparison.Ordinal) && f.EndsWith(".js", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("/js/live.", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.Matches(@"\.[a-z0-9]{10}\.(js|css|svg)$", f));
+    }
+
     // The published inspection changes only by a correction, then a judgement through gRPC: a case
     // whose safety key question (P2.1.S) is answered yes, which moves its percentage to 31% (14 / 45).
     private async Task CorrectAndRecordASafeCaseAsync(string id, string caseId)
