@@ -49,7 +49,8 @@ public sealed record ReportChoice(string? AsOf = null, string? From = null, stri
         var (from, to) = (Dates.Parse(From), Dates.Parse(To));
         if (from is null || to is null)
         {
-            return (null, $"'{(from is null ? From : To)}' is not a date; give the period's {(from is null ? "first" : "last")} day as YYYY-MM-DD.");
+            var (given, which) = from is null ? (From, "first") : (To, "last");
+            return (null, $"'{given}' is not a date; give the period's {which} day as YYYY-MM-DD.");
         }
 
         if (from.ToDateOnly() > to.ToDateOnly())
